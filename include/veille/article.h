@@ -1,0 +1,169 @@
+// The article model: raw bytes owned by the article, and every annotation as a
+// span of byte offsets into those bytes.
+//
+// Lifetime: an Article owns `raw` and `clean.text`. Spans are plain offsets, so
+// they stay valid when the Article moves; string_views made from them live as
+// long as the Article is neither destroyed nor has its `raw` modified.
+#ifndef VEILLE_ARTICLE_H_
+#define VEILLE_ARTICLE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "veille/status.h"
+
+namespace veille {
+
+// A half-open byte range [start, end).
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+
+  uint32_t size() const { return end - start; }
+  bool empty() const { return end <= start; }
+  bool Contains(const Span& other) const {
+    return start <= other.start && other.end <= end;
+  }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// The text the analysis reads, and the way back to the raw bytes.
+//
+// Cleaning rewrites the raw bytes (invalid UTF-8 replaced, NFC, typographic
+// spaces and apostrophes unified, invisible characters dropped). Every byte of
+// `text` remembers the raw character it came from, so any span found in `text`
+// maps back to the exact raw characters (sentencepiece's normalizer keeps such
+// a map for the same reason).
+struct CleanText {
+  std::string text;
+  // For each byte i of `text`: the raw span of the character that produced it.
+  // Both vectors have text.size() entries and are non-decreasing.
+  std::vector<uint32_t> raw_start;
+  std::vector<uint32_t> raw_end;
+  uint32_t raw_size = 0;  // size of the raw bytes, the end of the last span
+
+  // The raw span covering clean bytes [clean.start, clean.end). An empty clean
+  // span maps to an empty raw span at the corresponding position.
+  Span ToRaw(Span clean) const;
+  // The first clean byte whose raw character starts at or after `raw_offset`.
+  uint32_t ToClean(uint32_t raw_offset) const;
+  std::string_view View(Span clean) const {
+    return std::string_view(text).substr(clean.start, clean.size());
+  }
+};
+
+enum class BlockKind : uint8_t {
+  kTitle,        // the headline
+  kParagraph,    // body text
+  kHeading,      // a sub-heading between paragraphs
+  kBoilerplate,  // footers, share lines, "Lire aussi": kept, never analysed
+};
+std::string_view BlockKindName(BlockKind kind);
+
+// A block is a line-level unit of the article's layout. `raw` points into
+// Article::raw, `clean` into Article::clean.text; both cover the same text.
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  Span raw;
+  Span clean;
+};
+
+enum class TokenKind : uint8_t {
+  kWord,         // letters, with inner hyphens and apostrophes ("Alma-Ata")
+  kElision,      // a French elided article or pronoun with its apostrophe: l’ d’ qu’
+  kNumber,       // digits, with grouping and decimals: "1 000,5", "2022"
+  kAbbreviation, // a word with its period: "M.", "Mme.", "J.-C."
+  kPunctuation,  // . , ; : ! ? « » ( ) … and friends
+  kSymbol,       // anything else that is not a space: € % # emoji
+};
+std::string_view TokenKindName(TokenKind kind);
+
+struct Token {
+  Span raw;
+  Span clean;
+  TokenKind kind = TokenKind::kWord;
+};
+
+struct Sentence {
+  Span raw;
+  Span clean;
+  uint32_t block = 0;        // index into Article::blocks
+  uint32_t first_token = 0;  // index into Article::tokens
+  uint32_t token_count = 0;
+};
+
+struct Language {
+  std::string code = "und";    // BCP 47 language tag: "fr", "en", "zh-Hant"
+  std::string script = "Zyyy"; // ISO 15924 code of the dominant script
+  double confidence = 0.0;     // in [0, 1]
+};
+
+struct Outlet {
+  std::string name;      // "News-Front", "lemonde.fr"
+  std::string evidence;  // "input" (given by the record), "url", "footer"
+};
+
+struct PublicationDate {
+  std::string value;       // ISO 8601: "2022-01-06" or "2022-01-06T08:30:00Z"
+  bool estimated = false;  // true when inferred rather than given
+};
+
+// A problem met while reading or analysing one article. Errors never stop a
+// batch: the article carries them and the next one is read.
+struct ArticleError {
+  StatusCode code = StatusCode::kInternal;
+  std::string message;
+};
+
+// True for errors after which the article cannot be analysed at all (nothing
+// readable), as opposed to ones that were repaired (invalid UTF-8 replaced).
+bool IsFatal(StatusCode code);
+
+// Where an article came from, as the input said it.
+struct Source {
+  std::string path;                      // file path; "-" for standard input
+  std::string format;                    // how it was read: "text", "jsonl"
+  std::optional<uint64_t> line;          // 1-based line in a JSON Lines file
+  std::optional<std::string> id;         // the input's own identifier
+  std::optional<std::string> url;
+  std::optional<std::string> outlet;     // outlet name given by the input
+  std::optional<std::string> published;  // date given by the input, verbatim
+  std::optional<std::string> title;      // a title given apart from the text
+};
+
+struct Article {
+  Source source;
+  // The bytes every span points into: the file's bytes (after decompression)
+  // for a plain-text article, the UTF-8 of the decoded `text` value for a JSON
+  // Lines record.
+  std::string raw;
+
+  // Filled by the pipeline.
+  std::string id;                  // content hash of the input, hex
+  CleanText clean;
+  std::optional<Span> title;       // raw span of the title, when it is in `raw`
+  Language language;
+  std::optional<Outlet> outlet;
+  std::optional<PublicationDate> published;
+  std::vector<Block> blocks;       // in text order, not overlapping
+  std::vector<Sentence> sentences; // in text order, each inside one block
+  std::vector<Token> tokens;       // in text order, each inside one sentence
+  std::vector<ArticleError> errors;
+
+  void AddError(StatusCode code, std::string message) {
+    errors.push_back({code, std::move(message)});
+  }
+  void AddError(const Status& status) { AddError(status.code(), status.message()); }
+  bool HasFatalError() const;
+  // The raw bytes of a span; valid while the article lives unchanged.
+  std::string_view RawView(Span span) const {
+    return std::string_view(raw).substr(span.start, span.size());
+  }
+};
+
+}  // namespace veille
+
+#endif  // VEILLE_ARTICLE_H_

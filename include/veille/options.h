@@ -1,0 +1,37 @@
+// Everything that tunes reading and analysis, in one plain struct. Every field
+// has a default that suits news articles; the comment says what it costs.
+#ifndef VEILLE_OPTIONS_H_
+#define VEILLE_OPTIONS_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace veille {
+
+struct Options {
+  // Largest article accepted, in bytes after decompression. A larger input
+  // yields an error record (code too_large) without being held in memory;
+  // memory in flight is about 12 times this per worker thread at worst.
+  // 8 MiB is some hundred times a long news article.
+  size_t max_article_bytes = size_t{8} << 20;
+
+  // Longest JSON Lines line accepted, in bytes. Each line holds one article
+  // plus its JSON escaping, hence twice the article budget by default.
+  size_t max_line_bytes = size_t{16} << 20;
+
+  // Most tokens in one sentence. Text without sentence punctuation (a table,
+  // a list of tags) is cut into pieces of this size so that later stages,
+  // whose cost grows with sentence length, stay bounded.
+  uint32_t max_sentence_tokens = 256;
+
+  // Fewer letters than this in the analysed text and the language is "und":
+  // below it, language identification is a guess.
+  uint32_t min_language_letters = 12;
+
+  // Longest line that can still be a title or a sub-heading, in characters.
+  uint32_t max_heading_chars = 160;
+};
+
+}  // namespace veille
+
+#endif  // VEILLE_OPTIONS_H_

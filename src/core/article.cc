@@ -1,0 +1,57 @@
+#include "veille/article.h"
+
+#include <algorithm>
+
+namespace veille {
+
+Span CleanText::ToRaw(Span clean) const {
+  if (clean.start >= text.size()) return {raw_size, raw_size};
+  uint32_t start = raw_start[clean.start];
+  if (clean.empty()) return {start, start};
+  uint32_t last = std::min<uint32_t>(clean.end, text.size()) - 1;
+  return {start, raw_end[last]};
+}
+
+uint32_t CleanText::ToClean(uint32_t raw_offset) const {
+  auto it = std::lower_bound(raw_start.begin(), raw_start.end(), raw_offset);
+  return static_cast<uint32_t>(it - raw_start.begin());
+}
+
+std::string_view BlockKindName(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::kTitle: return "title";
+    case BlockKind::kParagraph: return "paragraph";
+    case BlockKind::kHeading: return "heading";
+    case BlockKind::kBoilerplate: return "boilerplate";
+  }
+  return "paragraph";
+}
+
+std::string_view TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kElision: return "elision";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kAbbreviation: return "abbreviation";
+    case TokenKind::kPunctuation: return "punctuation";
+    case TokenKind::kSymbol: return "symbol";
+  }
+  return "symbol";
+}
+
+bool IsFatal(StatusCode code) {
+  switch (code) {
+    case StatusCode::kInvalidUtf8:   // repaired: replaced or decoded as legacy
+    case StatusCode::kInvalidValue:  // one field ignored, the text is fine
+      return false;
+    default:
+      return code != StatusCode::kOk;
+  }
+}
+
+bool Article::HasFatalError() const {
+  return std::any_of(errors.begin(), errors.end(),
+                     [](const ArticleError& e) { return IsFatal(e.code); });
+}
+
+}  // namespace veille

@@ -1,0 +1,37 @@
+// Byte sources: where the readers get their bytes from.
+#ifndef VEILLE_INGEST_BYTE_SOURCE_H_
+#define VEILLE_INGEST_BYTE_SOURCE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "veille/status.h"
+
+namespace veille::ingest {
+
+// A forward-only stream of bytes. Not thread-safe.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to `n` bytes into `buf`; 0 means the end. An error is final.
+  virtual Result<size_t> Read(char* buf, size_t n) = 0;
+};
+
+// A file, or standard input for "-". Fails with not_found or io_error.
+Result<std::unique_ptr<ByteSource>> OpenFile(const std::string& path);
+
+// Bytes from memory (tests, fuzzers). The source keeps its own copy.
+std::unique_ptr<ByteSource> FromString(std::string bytes);
+
+// Serves `prefix` first, then the rest of `source`: lets a reader look at the
+// first bytes (magic numbers, the first character) without losing them.
+std::unique_ptr<ByteSource> WithPrefix(std::string prefix,
+                                       std::unique_ptr<ByteSource> source);
+
+// Reads up to `n` bytes (fewer only at the end of the stream).
+Result<std::string> ReadUpTo(ByteSource& source, size_t n);
+
+}  // namespace veille::ingest
+
+#endif  // VEILLE_INGEST_BYTE_SOURCE_H_

@@ -1,0 +1,169 @@
+// InputReader: paths in, articles out (see veille/input.h).
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+
+#include "ingest/byte_source.h"
+#include "ingest/decompress.h"
+#include "ingest/jsonl_reader.h"
+#include "ingest/text_reader.h"
+#include "veille/input.h"
+
+namespace veille {
+namespace {
+
+namespace fs = std::filesystem;
+
+// How many decompressed bytes are looked at to tell the format.
+constexpr size_t kSniffBytes = 4096;
+
+bool HasJsonlName(std::string_view path) {
+  for (std::string_view suffix : {".gz", ".zst", ".zstd"}) {
+    if (path.size() > suffix.size() && path.substr(path.size() - suffix.size()) == suffix) {
+      path.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  for (std::string_view suffix : {".jsonl", ".ndjson"}) {
+    if (path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// JSON Lines starts with '{' after an optional BOM and whitespace.
+bool LooksLikeJsonl(std::string_view head) {
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  size_t first = head.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && head[first] == '{';
+}
+
+Article ErrorRecord(const std::string& path, const Status& status) {
+  Article article;
+  article.source.path = path;
+  article.AddError(status);
+  return article;
+}
+
+class FileInputReader final : public InputReader {
+ public:
+  FileInputReader(const std::vector<std::string>& paths, const Options& options)
+      : pending_(paths.begin(), paths.end()), options_(options) {}
+
+  std::optional<Article> Next() override {
+    for (;;) {
+      if (jsonl_) {
+        if (std::optional<Article> article = jsonl_->Next()) {
+          if (!article->errors.empty() &&
+              article->errors[0].code == StatusCode::kIoError) {
+            had_io_error_ = true;
+          }
+          return article;
+        }
+        jsonl_.reset();
+      }
+      if (pending_.empty()) return std::nullopt;
+      std::string path = std::move(pending_.front());
+      pending_.pop_front();
+      if (std::optional<Article> article = Open(path)) return article;
+    }
+  }
+
+  bool had_io_error() const override { return had_io_error_; }
+
+ private:
+  // Starts reading `path`: returns its article (plain text or an error), or
+  // nothing when it queued more paths or opened a JSON Lines stream.
+  std::optional<Article> Open(const std::string& path) {
+    if (path != "-") {
+      struct stat info;
+      if (::stat(path.c_str(), &info) != 0) {
+        had_io_error_ = true;
+        StatusCode code = errno == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError;
+        return ErrorRecord(path, Status(code, path + ": " + std::strerror(errno)));
+      }
+      if (S_ISDIR(info.st_mode)) {
+        if (Status listed = Expand(path); !listed.ok()) {
+          had_io_error_ = true;
+          return ErrorRecord(path, listed);
+        }
+        return std::nullopt;
+      }
+    }
+    Result<std::unique_ptr<ingest::ByteSource>> file = ingest::OpenFile(path);
+    if (!file.ok()) {
+      had_io_error_ = true;
+      return ErrorRecord(path, file.status());
+    }
+    Result<std::unique_ptr<ingest::ByteSource>> bytes =
+        ingest::Decompress(std::move(file).value());
+    if (!bytes.ok()) {
+      had_io_error_ = true;
+      return ErrorRecord(path, bytes.status());
+    }
+    Result<std::string> head = ingest::ReadUpTo(**bytes, kSniffBytes);
+    if (!head.ok()) {
+      had_io_error_ = head.status().code() == StatusCode::kIoError || had_io_error_;
+      return ErrorRecord(path, head.status());
+    }
+    bool jsonl = HasJsonlName(path) || LooksLikeJsonl(*head);
+    auto source = ingest::WithPrefix(std::move(*head), std::move(bytes).value());
+    if (jsonl) {
+      jsonl_ = std::make_unique<ingest::JsonlReader>(std::move(source), path, options_);
+      return std::nullopt;
+    }
+    Article article = ingest::ReadTextArticle(*source, path, options_);
+    if (!article.errors.empty() && article.errors[0].code == StatusCode::kIoError) {
+      had_io_error_ = true;
+    }
+    return article;
+  }
+
+  // Queues a folder's entries, in name order, before the remaining paths.
+  Status Expand(const std::string& dir) {
+    std::error_code error;
+    std::vector<std::string> entries;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, error);
+    if (error) return Status(StatusCode::kIoError, dir + ": " + error.message());
+    for (; it != fs::directory_iterator(); it.increment(error)) {
+      if (error) return Status(StatusCode::kIoError, dir + ": " + error.message());
+      std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.') continue;  // .git, editor files
+      std::error_code type_error;
+      // Folders are entered and regular files read; sockets, FIFOs and
+      // devices inside a folder are skipped (a FIFO would block).
+      // Links to folders are not followed: a link to a parent would loop.
+      if (fs::is_directory(it->symlink_status(type_error)) ||
+          it->is_regular_file(type_error)) {
+        entries.push_back(it->path().string());
+      }
+    }
+    std::sort(entries.begin(), entries.end());
+    pending_.insert(pending_.begin(), entries.begin(), entries.end());
+    return Status::Ok();
+  }
+
+  std::deque<std::string> pending_;
+  Options options_;
+  std::unique_ptr<ingest::JsonlReader> jsonl_;
+  bool had_io_error_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<InputReader>> InputReader::Create(
+    const std::vector<std::string>& paths, const Options& options) {
+  if (paths.empty()) {
+    return Status(StatusCode::kInvalidArgument, "no input: give files, folders or -");
+  }
+  if (options.max_article_bytes == 0 || options.max_line_bytes == 0) {
+    return Status(StatusCode::kInvalidArgument, "byte budgets must be > 0");
+  }
+  return std::unique_ptr<InputReader>(new FileInputReader(paths, options));
+}
+
+}  // namespace veille

@@ -1,0 +1,127 @@
+#include "output/json_writer.h"
+#include "veille/json.h"
+
+namespace veille {
+namespace {
+
+using output::JsonWriter;
+
+void WriteSpan(JsonWriter& w, Span span) {
+  w.Key("start").Number(uint64_t{span.start});
+  w.Key("end").Number(uint64_t{span.end});
+}
+
+void WriteOptionalString(JsonWriter& w, std::string_view key,
+                         const std::optional<std::string>& value) {
+  w.Key(key);
+  if (value) w.String(*value); else w.Null();
+}
+
+void WriteSource(JsonWriter& w, const Article& a) {
+  w.Key("source").BeginObject();
+  w.Key("path").String(a.source.path);
+  w.Key("format").String(a.source.format);
+  if (a.source.line) w.Key("line").Number(*a.source.line);
+  WriteOptionalString(w, "id", a.source.id);
+  WriteOptionalString(w, "url", a.source.url);
+  w.Key("outlet");
+  if (a.outlet) {
+    w.BeginObject();
+    w.Key("name").String(a.outlet->name);
+    w.Key("evidence").String(a.outlet->evidence);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+}
+
+void WriteTitle(JsonWriter& w, const Article& a) {
+  w.Key("title");
+  if (a.title) {
+    w.BeginObject();
+    WriteSpan(w, *a.title);
+    w.Key("text").String(a.RawView(*a.title));
+    w.EndObject();
+  } else if (a.source.title) {
+    // Given apart from the text: it has no offsets.
+    w.BeginObject();
+    w.Key("start").Null();
+    w.Key("end").Null();
+    w.Key("text").String(*a.source.title);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+}
+
+}  // namespace
+
+std::string ToJsonLine(const Article& a, const JsonOptions& options) {
+  JsonWriter w;
+  w.str().reserve(256 + a.blocks.size() * 48 + a.sentences.size() * 32 +
+                  (options.tokens ? a.tokens.size() * 48 : 0));
+  w.BeginObject();
+  w.Key("schema").String(kArticleSchema);
+  w.Key("id");
+  if (a.id.empty()) w.Null(); else w.String(a.id);
+  WriteSource(w, a);
+  WriteTitle(w, a);
+
+  w.Key("language").BeginObject();
+  w.Key("code").String(a.language.code);
+  w.Key("script").String(a.language.script);
+  w.Key("confidence").Number(a.language.confidence, 2);
+  w.EndObject();
+
+  w.Key("published");
+  if (a.published) {
+    w.BeginObject();
+    w.Key("value").String(a.published->value);
+    w.Key("estimated").Bool(a.published->estimated);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+
+  w.Key("blocks").BeginArray();
+  for (const Block& b : a.blocks) {
+    w.BeginObject();
+    w.Key("kind").String(BlockKindName(b.kind));
+    WriteSpan(w, b.raw);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("sentences").BeginArray();
+  for (const Sentence& s : a.sentences) {
+    w.BeginObject();
+    WriteSpan(w, s.raw);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  if (options.tokens) {
+    w.Key("tokens").BeginArray();
+    for (const Token& t : a.tokens) {
+      w.BeginObject();
+      WriteSpan(w, t.raw);
+      w.Key("kind").String(TokenKindName(t.kind));
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+
+  w.Key("errors").BeginArray();
+  for (const ArticleError& e : a.errors) {
+    w.BeginObject();
+    w.Key("code").String(StatusCodeName(e.code));
+    w.Key("message").String(e.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::move(w.str());
+}
+
+}  // namespace veille

@@ -1,0 +1,156 @@
+#include "text/layout.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <vector>
+
+namespace veille::text {
+namespace {
+
+struct Line {
+  Span clean;       // trimmed of spaces; empty for a blank line
+  bool blank = true;
+};
+
+std::vector<Line> SplitLines(const std::string& text) {
+  std::vector<Line> lines;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    size_t a = pos, b = end;
+    while (a < b && text[a] == ' ') ++a;
+    while (b > a && text[b - 1] == ' ') --b;
+    lines.push_back({{static_cast<uint32_t>(a), static_cast<uint32_t>(b)}, a == b});
+    if (end == text.size()) break;
+    pos = end + 1;
+  }
+  return lines;
+}
+
+UChar32 FirstCodePoint(std::string_view s) {
+  for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c >= 0 && (u_isalnum(c))) return c;
+    if (c >= 0 && !u_ispunct(c) && !u_isspace(c)) return c;
+  }
+  return -1;
+}
+
+bool StartsLowercase(std::string_view s) {
+  UChar32 c = FirstCodePoint(s);
+  return c >= 0 && u_islower(c);
+}
+
+bool StartsUppercaseOrDigit(std::string_view s) {
+  UChar32 c = FirstCodePoint(s);
+  return c >= 0 && (u_isupper(c) || u_istitle(c) || u_isdigit(c));
+}
+
+bool HasLetter(std::string_view s) {
+  for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c >= 0 && u_isalpha(c)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+size_t CountChars(std::string_view utf8) {
+  size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool EndsLikeSentence(std::string_view text) {
+  // Step back over closing quotes and brackets: « … fin. » ends a sentence.
+  int32_t i = static_cast<int32_t>(text.size());
+  while (i > 0) {
+    UChar32 c;
+    U8_PREV(text.data(), 0, i, c);
+    if (c == ' ' || c == ')' || c == ']' || c == '"' || c == 0x00BB ||
+        c == 0x201D || c == 0x203A || c == '\'') {
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' ||
+           c == ';' || c == ',';
+  }
+  return false;
+}
+
+Result<std::unique_ptr<Layout>> Layout::Create(const Options& options) {
+  if (options.max_heading_chars == 0) {
+    return Status(StatusCode::kInvalidArgument, "max_heading_chars must be > 0");
+  }
+  return std::unique_ptr<Layout>(new Layout(options));
+}
+
+Status Layout::Run(Article& article) const {
+  const std::string& text = article.clean.text;
+  std::vector<Line> lines = SplitLines(text);
+  auto view = [&](Span s) { return std::string_view(text).substr(s.start, s.size()); };
+
+  // Paragraph candidates: runs of lines joined where a line was wrapped.
+  struct Candidate {
+    Span clean;
+    bool joined = false;          // spans several lines
+    bool blank_after = false;     // a blank line (or the end) follows
+  };
+  std::vector<Candidate> candidates;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].blank) {
+      if (!candidates.empty()) candidates.back().blank_after = true;
+      continue;
+    }
+    bool wrapped = !candidates.empty() && i > 0 && !lines[i - 1].blank &&
+                   !EndsLikeSentence(view(lines[i - 1].clean)) &&
+                   StartsLowercase(view(lines[i].clean));
+    if (wrapped) {
+      candidates.back().clean.end = lines[i].clean.end;
+      candidates.back().joined = true;
+    } else {
+      candidates.push_back({lines[i].clean});
+    }
+  }
+  if (!candidates.empty()) candidates.back().blank_after = true;
+
+  size_t first_body = 0;
+  if (!article.source.title && !candidates.empty()) {
+    const Candidate& first = candidates[0];
+    std::string_view line = view(first.clean);
+    bool short_line = !first.joined &&
+                      CountChars(line) <= 2 * options_.max_heading_chars;
+    bool title = short_line && HasLetter(line);
+    if (article.source.format != "text") {
+      // In free text the first line is the title only if it looks like one.
+      title = title && first.blank_after && candidates.size() > 1 &&
+              !EndsLikeSentence(line);
+    }
+    if (title) {
+      article.blocks.push_back({BlockKind::kTitle,
+                                article.clean.ToRaw(first.clean), first.clean});
+      article.title = article.blocks.back().raw;
+      first_body = 1;
+    }
+  }
+
+  for (size_t i = first_body; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    std::string_view line = view(c.clean);
+    bool heading = !c.joined && !article.blocks.empty() &&
+                   article.blocks.back().kind == BlockKind::kParagraph &&
+                   i + 1 < candidates.size() &&
+                   CountChars(line) <= options_.max_heading_chars &&
+                   !EndsLikeSentence(line) && HasLetter(line) &&
+                   StartsUppercaseOrDigit(line);
+    article.blocks.push_back({heading ? BlockKind::kHeading : BlockKind::kParagraph,
+                              article.clean.ToRaw(c.clean), c.clean});
+  }
+  return Status::Ok();
+}
+
+}  // namespace veille::text

@@ -1,0 +1,68 @@
+// Segmentation: sentences and tokens, ICU underneath and French rules on top.
+#ifndef VEILLE_TEXT_SEGMENTER_H_
+#define VEILLE_TEXT_SEGMENTER_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "veille/options.h"
+#include <unicode/uversion.h>
+
+#include "veille/pipeline.h"
+
+// ICU's namespace is versioned (icu_72); forward-declare through its macros.
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace veille::text {
+
+// Splits every analysable block (title, paragraphs, headings) into sentences
+// and tokens. ICU's word and sentence break iterators (locale fr@ss=standard,
+// which knows not to split after "M.") do the Unicode part for any script;
+// French rules fix what they do not know:
+//  - elision: l'état → l' + état, for l d j m n s t c qu jusqu lorsqu
+//    puisqu quoiqu (aujourd'hui and presqu'île stay whole);
+//  - abbreviations keep their period (M. Mme Dr St etc. av. J.-C.), and a
+//    sentence does not end after a title or an initial (M. Dupont, J. Martin);
+//  - hyphenated names and inversions are one token (Alma-Ata, a-t-on);
+//  - .. and ... are one token; 1 000,5 is one number (a space before exactly
+//    three digits groups thousands); 4 et 5 janvier stays four tokens;
+//  - a closing » or ” after a sentence's final punctuation belongs to that
+//    sentence, and a sentence cannot start in lower case (« Qui ? » dit-il).
+// Sentences never cross blocks, and none is longer than
+// Options::max_sentence_tokens (text without punctuation is cut).
+// Thread-safe: each Run clones the prototype iterators.
+class Segmenter final : public Stage {
+ public:
+  static Result<std::unique_ptr<Segmenter>> Create(const Options& options);
+  ~Segmenter() override;
+
+  std::string_view name() const override { return "segment"; }
+  Status Run(Article& article) const override;
+
+  // Segments `text`; spans are offsets into `text` (both `raw` and `clean`
+  // of each token hold the same offsets). For tests and tools.
+  void Segment(std::string_view text, std::vector<Sentence>* sentences,
+               std::vector<Token>* tokens) const;
+
+ private:
+  Segmenter(const Options& options, std::unique_ptr<icu::BreakIterator> words,
+            std::unique_ptr<icu::BreakIterator> sentences);
+
+  struct Iterators;
+  // Appends the block's tokens and sentences (clean offsets, shifted by
+  // `base`) to the output vectors.
+  void SegmentBlock(Iterators& it, std::string_view text, uint32_t base,
+                    uint32_t block, std::vector<Sentence>* sentences,
+                    std::vector<Token>* tokens) const;
+
+  Options options_;
+  std::unique_ptr<icu::BreakIterator> words_;      // prototypes, never used
+  std::unique_ptr<icu::BreakIterator> sentences_;  // directly: cloned per Run
+};
+
+}  // namespace veille::text
+
+#endif  // VEILLE_TEXT_SEGMENTER_H_

@@ -1,0 +1,27 @@
+// The subcommands of the `veille` command line, one file each.
+#ifndef VEILLE_TOOLS_COMMANDS_H_
+#define VEILLE_TOOLS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace veille::tools {
+
+// Exit codes, documented in the README: 0 all good, 1 some articles had
+// errors, 2 usage or I/O failure.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitArticleErrors = 1;
+inline constexpr int kExitFailure = 2;
+
+// A subcommand registered on the root app, and what runs it once parsed.
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command AddAnalyzeCommand(CLI::App& root);
+
+}  // namespace veille::tools
+
+#endif  // VEILLE_TOOLS_COMMANDS_H_

@@ -35,6 +35,17 @@ bool In(const std::string_view (&list)[N], std::string_view word) {
   return std::find(std::begin(list), std::end(list), word) != std::end(list);
 }
 
+// An abbreviation as written, or capitalised at the start of a sentence
+// ("Av. J.-C.", "Cf.").
+template <size_t N>
+bool IsAbbreviation(const std::string_view (&list)[N], std::string_view word) {
+  if (In(list, word)) return true;
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return false;
+  std::string lowered(word);
+  lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+  return In(list, lowered);
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -154,8 +165,8 @@ void Segmenter::SegmentBlock(Iterators& it, std::string_view text, uint32_t base
                        view(raw_pieces[i + 1].start, raw_pieces[i + 1].end) == ".";
     if (p.kind == TokenKind::kWord && period_next) {
       std::string_view word = view(p.start, p.end);
-      if (In(kNonFinalAbbreviations, word) || In(kFinalAbbreviations, word) ||
-          IsSingleInitial(word)) {
+      if (IsAbbreviation(kNonFinalAbbreviations, word) ||
+          IsAbbreviation(kFinalAbbreviations, word) || IsSingleInitial(word)) {
         p.end = raw_pieces[++i].end;
         p.kind = TokenKind::kAbbreviation;
       }
@@ -299,8 +310,8 @@ void Segmenter::SegmentBlock(Iterators& it, std::string_view text, uint32_t base
       const Piece& last = pieces[prev.last - 1];
       std::string_view last_text = view(last.start, last.end);
       bool after_title = last.kind == TokenKind::kAbbreviation &&
-                         (In(kNonFinalAbbreviations,
-                             last_text.substr(0, last_text.size() - 1)) ||
+                         (IsAbbreviation(kNonFinalAbbreviations,
+                                         last_text.substr(0, last_text.size() - 1)) ||
                           IsSingleInitial(last_text.substr(0, last_text.size() - 1)));
       // Closing quotes at the start go back to the sentence they close.
       while (r.first < r.last && pieces[r.first].kind == TokenKind::kPunctuation &&

@@ -1,0 +1,129 @@
+// The specimen article (../shared/seed/, copied to samples/): everything in the
+// Document section of EXPECTED.md that has landed.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_util.h"
+#include "veille/input.h"
+#include "veille/json.h"
+#include "veille/pipeline.h"
+
+namespace veille {
+namespace {
+
+using testing::SourceDir;
+
+class SpecimenTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto path = (SourceDir() / "samples" / "000_6725e37f21ff759c.txt").string();
+    auto reader = InputReader::Create({path}, Options{});
+    ASSERT_TRUE(reader.ok());
+    auto next = (*reader)->Next();
+    ASSERT_TRUE(next.has_value());
+    article_ = std::move(*next);
+    auto pipeline = Pipeline::Create(Options{});
+    ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+    (*pipeline)->Run(article_);
+  }
+
+  std::string Text(Span span) const { return std::string(article_.RawView(span)); }
+
+  const Block* FindBlock(BlockKind kind, std::string_view starts_with) const {
+    for (const Block& b : article_.blocks) {
+      if (b.kind == kind && article_.RawView(b.raw).substr(0, starts_with.size()) == starts_with) {
+        return &b;
+      }
+    }
+    return nullptr;
+  }
+
+  Article article_;
+};
+
+TEST_F(SpecimenTest, Title) {
+  ASSERT_TRUE(article_.title.has_value());
+  EXPECT_EQ(Text(*article_.title),
+            "Loukachenko s\u2019adresse aux manifestants au Kazakhstan (Vidéo)");
+  EXPECT_EQ(article_.title->start, 0u);
+  ASSERT_FALSE(article_.blocks.empty());
+  EXPECT_EQ(article_.blocks[0].kind, BlockKind::kTitle);
+}
+
+TEST_F(SpecimenTest, FrenchWithHighConfidence) {
+  EXPECT_EQ(article_.language.code, "fr");
+  EXPECT_EQ(article_.language.script, "Latn");
+  EXPECT_GE(article_.language.confidence, 0.9);
+}
+
+TEST_F(SpecimenTest, SubHeadingIsAHeadingNotASentenceOfAParagraph) {
+  const Block* heading =
+      FindBlock(BlockKind::kHeading, "L\u2019état d\u2019urgence a été instauré");
+  ASSERT_NE(heading, nullptr);
+  EXPECT_EQ(Text(heading->raw), "L\u2019état d\u2019urgence a été instauré au Kazakhstan");
+  int headings = 0;
+  for (const Block& b : article_.blocks) headings += b.kind == BlockKind::kHeading;
+  EXPECT_EQ(headings, 1);
+  // Its one sentence is its own, not part of a paragraph.
+  for (const Sentence& s : article_.sentences) {
+    if (heading->raw.Contains(s.raw)) {
+      EXPECT_EQ(article_.blocks[s.block].kind, BlockKind::kHeading);
+    }
+  }
+}
+
+TEST_F(SpecimenTest, FooterIsBoilerplateKeptInRawButNotAnalysed) {
+  const Block& last = article_.blocks.back();
+  EXPECT_EQ(last.kind, BlockKind::kBoilerplate);
+  EXPECT_EQ(Text(last.raw).substr(0, 9), "Rejoignez");
+  EXPECT_EQ(last.raw.end, article_.raw.size());
+  for (const Sentence& s : article_.sentences) {
+    EXPECT_LE(s.raw.end, last.raw.start) << "a sentence inside the footer";
+  }
+  int paragraphs = 0;
+  for (const Block& b : article_.blocks) paragraphs += b.kind == BlockKind::kParagraph;
+  EXPECT_EQ(paragraphs, 4);
+}
+
+TEST_F(SpecimenTest, OutletFromTheFooter) {
+  ASSERT_TRUE(article_.outlet.has_value());
+  EXPECT_EQ(article_.outlet->name, "News-Front");
+  EXPECT_EQ(article_.outlet->evidence, "footer");
+  EXPECT_FALSE(article_.source.url.has_value());
+}
+
+TEST_F(SpecimenTest, NoPublicationDateGiven) {
+  // "none given, estimated later": the time stage will add the estimate.
+  EXPECT_FALSE(article_.published.has_value());
+  EXPECT_TRUE(article_.errors.empty());
+}
+
+TEST_F(SpecimenTest, SentencesOfTheQuoteParagraph) {
+  std::vector<std::string> sentences;
+  for (const Sentence& s : article_.sentences) sentences.push_back(Text(s.raw));
+  auto has = [&](const std::string& text) {
+    return std::find(sentences.begin(), sentences.end(), text) != sentences.end();
+  };
+  EXPECT_TRUE(has("\u00ab\u00a0Je voudrais lancer un appel des Biélorusses à ces manifestants."));
+  EXPECT_TRUE(has("Je leur dirais simplement: ils ont fait du bruit, ont crié, assez, "
+                  "nous devons négocier."));
+  EXPECT_TRUE(has("Les manifestations de masse au Kazakhstan ont commencé au début de 2022."));
+  EXPECT_EQ(sentences.size(), 15u);
+}
+
+TEST_F(SpecimenTest, JsonCarriesTheDocumentSection) {
+  auto json = nlohmann::json::parse(ToJsonLine(article_));
+  EXPECT_EQ(json["schema"], "veille.article/1");
+  EXPECT_EQ(json["id"].get<std::string>().size(), 32u);
+  EXPECT_EQ(json["source"]["outlet"]["name"], "News-Front");
+  EXPECT_EQ(json["source"]["outlet"]["evidence"], "footer");
+  EXPECT_EQ(json["title"]["text"],
+            "Loukachenko s\u2019adresse aux manifestants au Kazakhstan (Vidéo)");
+  EXPECT_EQ(json["language"]["code"], "fr");
+  EXPECT_TRUE(json["published"].is_null());
+  EXPECT_EQ(json["blocks"].back()["kind"], "boilerplate");
+}
+
+}  // namespace
+}  // namespace veille

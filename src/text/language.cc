@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <algorithm>
 
 namespace veille::text {
 namespace {
@@ -26,9 +27,35 @@ std::string Bcp47(const char* cld2_code) {
   return it == kRenamed.end() ? code : it->second;
 }
 
+// CLD2 reads at most this much of an article: three windows of a third each,
+// from its start, middle and end. Language identification settles within a
+// few hundred letters, and CLD2's cost grows with the bytes it reads.
+constexpr size_t kSampleBytes = 1536;
+
+// Appends text[from, from + size) to `out`, moved to character and word
+// boundaries so that no word is cut in two.
+void AppendWindow(std::string_view text, size_t from, size_t size, std::string& out) {
+  size_t end = std::min(text.size(), from + size);
+  while (from > 0 && from < end && text[from - 1] != ' ' && text[from - 1] != '\n') ++from;
+  while (end < text.size() && end > from && text[end] != ' ' && text[end] != '\n') --end;
+  out.append(text.substr(from, end - from));
+  out += '\n';
+}
+
+std::string Sample(std::string_view text) {
+  std::string sample;
+  size_t window = kSampleBytes / 3;
+  AppendWindow(text, 0, window, sample);
+  AppendWindow(text, text.size() / 2 - window / 2, window, sample);
+  AppendWindow(text, text.size() - window, window, sample);
+  return sample;
+}
+
 // The dominant script of the letters in `text`, with the letter count.
 std::pair<std::string, size_t> DominantScript(std::string_view text) {
-  std::unordered_map<int, size_t> counts;
+  // Indexed by UScriptCode; codes beyond the array are rare scripts, counted
+  // together in the last slot.
+  std::array<size_t, 256> counts{};
   size_t letters = 0;
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
     UChar32 c;
@@ -37,16 +64,16 @@ std::pair<std::string, size_t> DominantScript(std::string_view text) {
     ++letters;
     UErrorCode error = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &error);
-    if (U_SUCCESS(error) && script != USCRIPT_COMMON && script != USCRIPT_INHERITED) {
+    if (U_SUCCESS(error) && script > USCRIPT_INHERITED && script < 255) {
       ++counts[script];
     }
   }
   int best = USCRIPT_COMMON;
   size_t best_count = 0;
-  for (auto [script, count] : counts) {
-    if (count > best_count || (count == best_count && script < best)) {
+  for (int script = 0; script < 255; ++script) {
+    if (counts[script] > best_count) {
       best = script;
-      best_count = count;
+      best_count = counts[script];
     }
   }
   const char* name = uscript_getShortName(static_cast<UScriptCode>(best));
@@ -66,6 +93,11 @@ Language LanguageIdentifier::Identify(std::string_view text) const {
   result.script = script;
   if (letters < options_.min_language_letters) return result;
 
+  std::string sample;
+  if (text.size() > kSampleBytes) {
+    sample = Sample(text);
+    text = sample;
+  }
   CLD2::Language top3[3];
   int percent3[3];
   double score3[3];

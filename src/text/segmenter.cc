@@ -4,11 +4,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-#include "text/word_scanner.h"
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <string>
+
+#include "text/word_scanner.h"
 
 namespace veille::text {
 namespace {
@@ -64,9 +65,12 @@ UChar32 CodePointAt(std::string_view s, uint32_t i) {
   return c;
 }
 
-bool IsClosing(UChar32 c) {
-  return c == 0x00BB || c == 0x201D || c == 0x203A || c == ')' || c == ']' ||
-         c == '"' || c == 0x2019;
+// Closing quotes and brackets. » ” › ) ] close whatever the spacing (French
+// puts a space before »); " and ' close only when written against the
+// preceding token, since they open quotes just as well.
+bool IsClosing(UChar32 c, bool attached) {
+  if (c == 0x00BB || c == 0x201D || c == 0x203A || c == ')' || c == ']') return true;
+  return attached && (c == '"' || c == '\'');
 }
 
 bool IsSingleInitial(std::string_view word) {
@@ -96,6 +100,139 @@ bool StartsLowercase(std::string_view text, const std::vector<Piece>& pieces,
     if (c == ',' || c == ';' || c == ':') return true;  // the clause goes on
   }
   return false;
+}
+
+// A word written with inner periods between single letters: "U.S", "O.N.U".
+bool IsDottedAcronym(std::string_view word) {
+  if (word.size() < 3) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    bool letter_slot = i % 2 == 0;
+    if (letter_slot != (word[i] != '.')) return false;
+  }
+  return word.size() % 2 == 1;
+}
+
+bool Is(std::string_view text, const Piece& p, std::string_view what) {
+  return text.substr(p.start, p.end - p.start) == what;
+}
+
+// Abbreviations and initials keep their period (M. Mme. J. etc. O.N.U.);
+// ".." and "..." become one token.
+std::vector<Piece> MergeAbbreviations(std::string_view text, const std::vector<Piece>& in) {
+  std::vector<Piece> out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    Piece p = in[i];
+    bool period_next = i + 1 < in.size() && in[i + 1].start == p.end && Is(text, in[i + 1], ".");
+    if (p.kind == TokenKind::kWord && period_next) {
+      std::string_view word = text.substr(p.start, p.end - p.start);
+      if (IsAbbreviation(kNonFinalAbbreviations, word) ||
+          IsAbbreviation(kFinalAbbreviations, word) || IsSingleInitial(word) ||
+          IsDottedAcronym(word)) {
+        p.end = in[++i].end;
+        p.kind = TokenKind::kAbbreviation;
+      }
+    } else if (Is(text, p, ".") && !out.empty() && out.back().end == p.start &&
+               text.substr(out.back().start, out.back().end - out.back().start)
+                       .find_first_not_of('.') == std::string_view::npos) {
+      out.back().end = p.end;
+      continue;
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+// Words joined by hyphens are one token: Alma-Ata, a-t-on, COVID-19, J.-C.
+std::vector<Piece> MergeHyphenCompounds(std::string_view text, const std::vector<Piece>& in) {
+  auto joinable = [](TokenKind k) {
+    return k == TokenKind::kWord || k == TokenKind::kNumber || k == TokenKind::kAbbreviation;
+  };
+  // True when in[j] "-" in[j+2] are written together.
+  auto hyphen_after = [&](size_t j) {
+    return j + 2 < in.size() && in[j + 1].start == in[j].end && Is(text, in[j + 1], "-") &&
+           in[j + 2].start == in[j + 1].end && joinable(in[j + 2].kind);
+  };
+  std::vector<Piece> out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    Piece merged = in[i];
+    if (joinable(merged.kind)) {
+      while (hyphen_after(i)) {
+        merged.end = in[i + 2].end;
+        if (in[i + 2].kind == TokenKind::kAbbreviation) {
+          merged.kind = TokenKind::kAbbreviation;
+        } else if (merged.kind == TokenKind::kNumber) {
+          merged.kind = TokenKind::kWord;  // COVID-19 is a word, 19-20 too
+        }
+        i += 2;
+      }
+    }
+    out.push_back(merged);
+  }
+  return out;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Thousands groups: "1 000 000,5" is one number. A group joins the number
+// before it when a single space separates them, it starts with exactly three
+// digits, and the number before is 1 to 3 digits or already grouped; so
+// "en 2021 500 personnes" stays two numbers.
+std::vector<Piece> MergeThousands(std::string_view text, const std::vector<Piece>& in) {
+  std::vector<Piece> out;
+  out.reserve(in.size());
+  for (const Piece& p : in) {
+    if (p.kind == TokenKind::kNumber && !out.empty() &&
+        out.back().kind == TokenKind::kNumber && p.start == out.back().end + 1 &&
+        text[out.back().end] == ' ') {
+      std::string_view group = text.substr(p.start, p.end - p.start);
+      std::string_view previous = text.substr(out.back().start, out.back().end - out.back().start);
+      size_t digits = std::min(group.find_first_not_of("0123456789"), group.size());
+      size_t last_space = previous.find_last_of(' ');
+      bool previous_grouped = last_space != std::string_view::npos
+                                  ? previous.size() - last_space - 1 == 3
+                                  : previous.size() <= 3 && AllDigits(previous);
+      if (digits == 3 && previous_grouped) {
+        out.back().end = p.end;
+        continue;
+      }
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+// Elision: l'état → l' + état, qu'il → qu' + il; "l" and "'" written apart
+// become l'. Only the elided words of kElisions split: aujourd'hui stays.
+std::vector<Piece> SplitElisions(std::string_view text, const std::vector<Piece>& in) {
+  std::vector<Piece> out;
+  out.reserve(in.size() + in.size() / 8);
+  for (size_t i = 0; i < in.size(); ++i) {
+    Piece p = in[i];
+    if (p.kind == TokenKind::kWord) {
+      if (i + 1 < in.size() && in[i + 1].start == p.end && Is(text, in[i + 1], "'") &&
+          In(kElisions, Lower(text.substr(p.start, p.end - p.start)))) {
+        out.push_back({p.start, in[++i].end, TokenKind::kElision});
+        continue;
+      }
+      for (;;) {  // jusqu'aujourd'hui → jusqu' + aujourd'hui
+        std::string_view word = text.substr(p.start, p.end - p.start);
+        size_t apostrophe = word.find('\'');
+        if (apostrophe == std::string_view::npos || apostrophe + 1 >= word.size() ||
+            !In(kElisions, Lower(word.substr(0, apostrophe)))) {
+          break;
+        }
+        uint32_t cut = p.start + static_cast<uint32_t>(apostrophe) + 1;
+        out.push_back({p.start, cut, TokenKind::kElision});
+        p.start = cut;
+      }
+    }
+    out.push_back(p);
+  }
+  return out;
 }
 
 }  // namespace
@@ -161,130 +298,14 @@ void Segmenter::SegmentBlock(std::string_view text, uint32_t base, uint32_t bloc
   auto view = [&](uint32_t a, uint32_t b) { return text.substr(a, b - a); };
 
   // 1. Unicode words; spaces dropped.
-  std::vector<Piece> raw_pieces;
-  if (!ScanWords(text, &raw_pieces)) IcuWords(text, &raw_pieces);
-  // 2. French rules, in one pass each over the pieces.
   std::vector<Piece> pieces;
-  pieces.reserve(raw_pieces.size());
-  // 2a. Abbreviations and initials keep their period; ".." and "..." merge.
-  for (size_t i = 0; i < raw_pieces.size(); ++i) {
-    Piece p = raw_pieces[i];
-    bool has_next = i + 1 < raw_pieces.size();
-    bool period_next = has_next && raw_pieces[i + 1].start == p.end &&
-                       view(raw_pieces[i + 1].start, raw_pieces[i + 1].end) == ".";
-    if (p.kind == TokenKind::kWord && period_next) {
-      std::string_view word = view(p.start, p.end);
-      if (IsAbbreviation(kNonFinalAbbreviations, word) ||
-          IsAbbreviation(kFinalAbbreviations, word) || IsSingleInitial(word)) {
-        p.end = raw_pieces[++i].end;
-        p.kind = TokenKind::kAbbreviation;
-      }
-    } else if (view(p.start, p.end) == "." && !pieces.empty() &&
-               pieces.back().end == p.start &&
-               view(pieces.back().start, pieces.back().end).find_first_not_of('.') ==
-                   std::string_view::npos) {
-      pieces.back().end = p.end;  // ".." or "..."
-      continue;
-    }
-    pieces.push_back(p);
-  }
-  // 2b. Hyphen and dot compounds: Alma-Ata, a-t-on, COVID-19, J.-C., O.N.U.
-  raw_pieces.swap(pieces);
-  pieces.clear();
-  for (size_t i = 0; i < raw_pieces.size(); ++i) {
-    Piece p = raw_pieces[i];
-    auto joinable = [](TokenKind k) {
-      return k == TokenKind::kWord || k == TokenKind::kNumber ||
-             k == TokenKind::kAbbreviation;
-    };
-    if (!pieces.empty() && joinable(p.kind) && pieces.back().end == p.start &&
-        pieces.back().kind == TokenKind::kAbbreviation &&
-        p.kind == TokenKind::kAbbreviation) {
-      pieces.back().end = p.end;  // O. N. U. written without spaces
-      continue;
-    }
-    if (joinable(p.kind) && i + 2 < raw_pieces.size() &&
-        raw_pieces[i + 1].start == p.end &&
-        view(raw_pieces[i + 1].start, raw_pieces[i + 1].end) == "-" &&
-        raw_pieces[i + 2].start == raw_pieces[i + 1].end &&
-        joinable(raw_pieces[i + 2].kind)) {
-      // Absorb "-x" runs: word-word-word.
-      Piece merged = p;
-      size_t j = i;
-      while (j + 2 < raw_pieces.size() && raw_pieces[j + 1].start == raw_pieces[j].end &&
-             view(raw_pieces[j + 1].start, raw_pieces[j + 1].end) == "-" &&
-             raw_pieces[j + 2].start == raw_pieces[j + 1].end &&
-             joinable(raw_pieces[j + 2].kind)) {
-        merged.end = raw_pieces[j + 2].end;
-        if (raw_pieces[j + 2].kind == TokenKind::kAbbreviation) {
-          merged.kind = TokenKind::kAbbreviation;
-        } else if (merged.kind == TokenKind::kNumber) {
-          merged.kind = TokenKind::kWord;
-        }
-        j += 2;
-      }
-      if (p.kind == TokenKind::kAbbreviation) merged.kind = TokenKind::kAbbreviation;
-      pieces.push_back(merged);
-      i = j;
-      continue;
-    }
-    pieces.push_back(p);
-  }
-  // 2c. Thousands groups: "1 000 000,5" is one number.
-  raw_pieces.swap(pieces);
-  pieces.clear();
-  for (const Piece& p : raw_pieces) {
-    if (p.kind == TokenKind::kNumber && !pieces.empty() &&
-        pieces.back().kind == TokenKind::kNumber && p.start == pieces.back().end + 1 &&
-        text[pieces.back().end] == ' ') {
-      std::string_view group = view(p.start, p.end);
-      size_t digits = group.find_first_not_of("0123456789");
-      std::string_view previous = view(pieces.back().start, pieces.back().end);
-      size_t last_group = previous.size() - previous.find_last_of(' ') - 1;
-      bool previous_grouped = previous.find(' ') != std::string_view::npos
-                                  ? last_group == 3
-                                  : previous.size() <= 3 &&
-                                        previous.find_first_not_of("0123456789") ==
-                                            std::string_view::npos;
-      if (digits == 3 || (digits == std::string_view::npos && group.size() == 3)) {
-        if (previous_grouped) {
-          pieces.back().end = p.end;
-          continue;
-        }
-      }
-    }
-    pieces.push_back(p);
-  }
-  // 2d. Elision: l'état → l' + état; "l" + "'" written apart → l'.
-  raw_pieces.swap(pieces);
-  pieces.clear();
-  for (size_t i = 0; i < raw_pieces.size(); ++i) {
-    Piece p = raw_pieces[i];
-    if (p.kind == TokenKind::kWord) {
-      bool apostrophe_next = i + 1 < raw_pieces.size() &&
-                             raw_pieces[i + 1].start == p.end &&
-                             view(raw_pieces[i + 1].start, raw_pieces[i + 1].end) == "'";
-      if (apostrophe_next && In(kElisions, Lower(view(p.start, p.end)))) {
-        pieces.push_back({p.start, raw_pieces[i + 1].end, TokenKind::kElision});
-        ++i;
-        continue;
-      }
-      // Split leading elisions inside the word (jusqu'aujourd'hui keeps
-      // aujourd'hui whole: "aujourd" is not an elision).
-      for (;;) {
-        std::string_view word = view(p.start, p.end);
-        size_t apostrophe = word.find('\'');
-        if (apostrophe == std::string_view::npos || apostrophe + 1 >= word.size() ||
-            !In(kElisions, Lower(word.substr(0, apostrophe)))) {
-          break;
-        }
-        uint32_t cut = p.start + static_cast<uint32_t>(apostrophe) + 1;
-        pieces.push_back({p.start, cut, TokenKind::kElision});
-        p.start = cut;
-      }
-    }
-    pieces.push_back(p);
-  }
+  if (!ScanWords(text, &pieces)) IcuWords(text, &pieces);
+  // 2. French rules, each one pass over the tokens. Elisions first, so that
+  // the word after l' is judged on its own (l'O.N.U. → l' + O.N.U.).
+  pieces = SplitElisions(text, pieces);
+  pieces = MergeAbbreviations(text, pieces);
+  pieces = MergeHyphenCompounds(text, pieces);
+  pieces = MergeThousands(text, pieces);
 
   // 3. Sentences, over the tokens. A sentence ends after . ! ? … or any
   // other sentence terminator of Unicode (。 ؟ ।), or after an abbreviation
@@ -302,7 +323,8 @@ void Segmenter::SegmentBlock(std::string_view text, uint32_t base, uint32_t bloc
     if (!EndsSentence(view(pieces[t].start, pieces[t].end), pieces[t].kind)) continue;
     size_t next = t + 1;
     while (next < pieces.size() && pieces[next].kind == TokenKind::kPunctuation &&
-           (IsClosing(CodePointAt(text, pieces[next].start)) ||
+           (IsClosing(CodePointAt(text, pieces[next].start),
+                      pieces[next].start == pieces[next - 1].end) ||
             EndsSentence(view(pieces[next].start, pieces[next].end), pieces[next].kind))) {
       ++next;  // » ” ) and ?! runs stay with the sentence they close
     }
@@ -315,10 +337,9 @@ void Segmenter::SegmentBlock(std::string_view text, uint32_t base, uint32_t bloc
     t = next - 1;
   }
   if (first < pieces.size()) ranges.push_back({first, pieces.size()});
-  const std::vector<Range>& fixed = ranges;
 
   // 4. Emit, cutting sentences over the token budget.
-  for (const Range& r : fixed) {
+  for (const Range& r : ranges) {
     for (size_t first = r.first; first < r.last; first += options_.max_sentence_tokens) {
       size_t last = std::min<size_t>(r.last, first + options_.max_sentence_tokens);
       Sentence s;

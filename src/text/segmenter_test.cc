@@ -58,6 +58,11 @@ TEST_F(SegmenterTest, FrenchGoldenTable) {
       {"« Bonjour. » Et voilà.", "«|Bonjour|.|» / Et|voilà|."},
       {"« Qui êtes-vous ? » demanda-t-il.", "«|Qui|êtes-vous|?|»|demanda-t-il|."},
       {"Il a dit : « non » !", "Il|a|dit|:|«|non|»|!"},
+      // Straight quotes close a sentence only when attached to it.
+      {"Il part. \"Bonjour\" dit-il.", "Il|part|. / \"|Bonjour|\"|dit-il|."},
+      {"Il a dit \"non.\" Puis rien.", "Il|a|dit|\"|non|.|\" / Puis|rien|."},
+      // Dotted acronyms keep their final period.
+      {"L'O.N.U. a voté. Puis.", "L'|O.N.U.|a|voté|. / Puis|."},
       // Ellipses.
       {"Tokayev.. Vous devez.", "Tokayev|.. / Vous|devez|."},
       {"Et puis... Rien.", "Et|puis|... / Rien|."},

@@ -18,6 +18,9 @@ void RunBatch(InputReader& reader, const Pipeline& pipeline,
   // and the writer, both serial, wait on I/O; few enough to bound memory.
   size_t in_flight = static_cast<size_t>(threads) * 4;
   oneapi::tbb::task_arena arena(threads);
+  // TBB filters pass values by copy, so an article travels from the reader
+  // to the writer as a pointer: created by the first filter, owned again by
+  // the last. No filter can fail in between, so none is lost.
   arena.execute([&] {
     oneapi::tbb::parallel_pipeline(
         in_flight,

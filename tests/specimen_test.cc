@@ -49,6 +49,8 @@ TEST_F(SpecimenTest, Title) {
   EXPECT_EQ(article_.title->start, 0u);
   ASSERT_FALSE(article_.blocks.empty());
   EXPECT_EQ(article_.blocks[0].kind, BlockKind::kTitle);
+  // "(Vidéo)": the page carried a video.
+  EXPECT_EQ(article_.media, std::vector<std::string>{"video"});
 }
 
 TEST_F(SpecimenTest, FrenchWithHighConfidence) {

@@ -145,6 +145,9 @@ struct Article {
   std::string id;                  // content hash of the input, hex
   CleanText clean;
   std::optional<Span> title;       // raw span of the title, when it is in `raw`
+  // What the page carried besides text, from markers such as "(Vidéo)" at
+  // the end of the title: "video", "photo", "audio", "live", "graphic".
+  std::vector<std::string> media;
   Language language;
   std::optional<Outlet> outlet;
   std::optional<PublicationDate> published;

@@ -67,6 +67,9 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
   if (a.id.empty()) w.Null(); else w.String(a.id);
   WriteSource(w, a);
   WriteTitle(w, a);
+  w.Key("media").BeginArray();
+  for (const std::string& kind : a.media) w.String(kind);
+  w.EndArray();
 
   w.Key("language").BeginObject();
   w.Key("code").String(a.language.code);

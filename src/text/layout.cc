@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace veille::text {
@@ -58,7 +59,56 @@ bool HasLetter(std::string_view s) {
   return false;
 }
 
+// Lower-cases ASCII and folds the accented letters that media markers use.
+std::string FoldMarker(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == 0xC3 && i + 1 < s.size()) {  // é è É È → e
+      unsigned char d = s[++i];
+      out += (d == 0xA9 || d == 0xA8 || d == 0x89 || d == 0x88) ? 'e' : '?';
+      continue;
+    }
+    if (c == '+' || c == ' ' || c == '-') continue;
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> MediaMarkers(std::string_view title) {
+  // Markers found in French and English headlines, folded (no accents, case,
+  // spaces or "+"), and what they announce.
+  static constexpr std::pair<std::string_view, std::string_view> kMarkers[] = {
+      {"video", "video"},      {"videos", "video"},     {"photo", "photo"},
+      {"photos", "photo"},     {"diaporama", "photo"},  {"enimages", "photo"},
+      {"audio", "audio"},      {"podcast", "audio"},    {"son", "audio"},
+      {"direct", "live"},      {"endirect", "live"},    {"live", "live"},
+      {"infographie", "graphic"}, {"carte", "graphic"}, {"graphique", "graphic"},
+  };
+  std::vector<std::string> media;
+  while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
+  if (title.empty() || (title.back() != ')' && title.back() != ']')) return media;
+  char open = title.back() == ')' ? '(' : '[';
+  size_t start = title.rfind(open);
+  if (start == std::string_view::npos) return media;
+  // "(Vidéo, photos)" announces both.
+  std::string_view inside = title.substr(start + 1, title.size() - start - 2);
+  while (!inside.empty()) {
+    size_t comma = inside.find_first_of(",/&");
+    std::string folded = FoldMarker(inside.substr(0, comma));
+    for (auto [marker, kind] : kMarkers) {
+      if (folded == marker &&
+          std::find(media.begin(), media.end(), kind) == media.end()) {
+        media.emplace_back(kind);
+      }
+    }
+    if (comma == std::string_view::npos) break;
+    inside.remove_prefix(comma + 1);
+  }
+  return media;
+}
 
 size_t CountChars(std::string_view utf8) {
   size_t n = 0;
@@ -134,6 +184,7 @@ Status Layout::Run(Article& article) const {
       article.blocks.push_back({BlockKind::kTitle,
                                 article.clean.ToRaw(first.clean), first.clean});
       article.title = article.blocks.back().raw;
+      article.media = MediaMarkers(line);
       first_body = 1;
     }
   }

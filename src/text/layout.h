@@ -3,6 +3,8 @@
 #define VEILLE_TEXT_LAYOUT_H_
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "veille/options.h"
 #include "veille/pipeline.h"
@@ -31,6 +33,11 @@ class Layout final : public Stage {
   explicit Layout(const Options& options) : options_(options) {}
   Options options_;
 };
+
+// The media a title announces with a marker at its end — "(Vidéo)",
+// "[PHOTOS]", "(+ audio)", "(EN DIRECT)" — as "video", "photo", "audio",
+// "live" or "graphic"; empty when there is none.
+std::vector<std::string> MediaMarkers(std::string_view title);
 
 // Code points in a UTF-8 string (counting lead bytes only).
 size_t CountChars(std::string_view utf8);

@@ -68,6 +68,21 @@ TEST(LayoutTest, LongFirstLineIsNotATitle) {
   EXPECT_EQ(Dump(line + "\n\nb."), "paragraph:" + line + " | paragraph:b.");
 }
 
+TEST(LayoutTest, MediaMarkersInTitles) {
+  auto join = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+    return out;
+  };
+  EXPECT_EQ(join(MediaMarkers("Loukachenko s'adresse aux manifestants (Vidéo)")), "video");
+  EXPECT_EQ(join(MediaMarkers("Incendie à Paris [PHOTOS] ")), "photo");
+  EXPECT_EQ(join(MediaMarkers("Le débat (+ vidéo, photos)")), "video,photo");
+  EXPECT_EQ(join(MediaMarkers("Élections (EN DIRECT)")), "live");
+  EXPECT_EQ(join(MediaMarkers("Le président (Kazakhstan)")), "");
+  EXPECT_EQ(join(MediaMarkers("Une vidéo du président")), "");
+  EXPECT_EQ(join(MediaMarkers("")), "");
+}
+
 TEST(LayoutTest, EndsLikeSentence) {
   EXPECT_TRUE(EndsLikeSentence("Fin. »"));
   EXPECT_TRUE(EndsLikeSentence("Quoi ?"));

@@ -1,8 +1,6 @@
 #include "text/segmenter.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include <unicode/utf8.h>
 
@@ -237,8 +235,7 @@ std::vector<Piece> SplitElisions(std::string_view text, const std::vector<Piece>
 
 }  // namespace
 
-Segmenter::Segmenter(const Options& options, std::unique_ptr<icu::BreakIterator> words)
-    : options_(options), words_(std::move(words)) {}
+Segmenter::Segmenter(const Options& options) : options_(options) {}
 
 Segmenter::~Segmenter() = default;
 
@@ -246,50 +243,7 @@ Result<std::unique_ptr<Segmenter>> Segmenter::Create(const Options& options) {
   if (options.max_sentence_tokens == 0) {
     return Status(StatusCode::kInvalidArgument, "max_sentence_tokens must be > 0");
   }
-  UErrorCode error = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(
-      icu::BreakIterator::createWordInstance(icu::Locale("fr"), error));
-  if (U_FAILURE(error) || !words) {
-    return Status(StatusCode::kInternal,
-                  std::string("ICU word break data: ") + u_errorName(error));
-  }
-  return std::unique_ptr<Segmenter>(new Segmenter(options, std::move(words)));
-}
-
-void Segmenter::IcuWords(std::string_view text, std::vector<Piece>* out) const {
-  std::unique_ptr<icu::BreakIterator> words(words_->clone());
-  UErrorCode error = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(),
-                                static_cast<int64_t>(text.size()), &error);
-  if (!words || U_FAILURE(error)) {
-    utext_close(utext);
-    return;
-  }
-  words->setText(utext, error);
-  int32_t start = words->first();
-  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
-       start = end, end = words->next()) {
-    int32_t status = words->getRuleStatus();
-    auto a = static_cast<uint32_t>(start), b = static_cast<uint32_t>(end);
-    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
-      out->push_back({a, b, TokenKind::kNumber});
-    } else if (status >= UBRK_WORD_LETTER) {
-      out->push_back({a, b, TokenKind::kWord});
-    } else {
-      // Non-word runs: one token per character that is not a space.
-      for (uint32_t i = a; i < b;) {
-        uint32_t next = i;
-        UChar32 c;
-        U8_NEXT(text.data(), next, b, c);
-        if (!u_isUWhiteSpace(c)) {
-          out->push_back({i, next, u_ispunct(c) ? TokenKind::kPunctuation
-                                                : TokenKind::kSymbol});
-        }
-        i = next;
-      }
-    }
-  }
-  utext_close(utext);
+  return std::unique_ptr<Segmenter>(new Segmenter(options));
 }
 
 void Segmenter::SegmentBlock(std::string_view text, uint32_t base, uint32_t block,
@@ -299,7 +253,7 @@ void Segmenter::SegmentBlock(std::string_view text, uint32_t base, uint32_t bloc
 
   // 1. Unicode words; spaces dropped.
   std::vector<Piece> pieces;
-  if (!ScanWords(text, &pieces)) IcuWords(text, &pieces);
+  Words(text, &pieces);
   // 2. French rules, each one pass over the tokens. Elisions first, so that
   // the word after l' is judged on its own (l'O.N.U. → l' + O.N.U.).
   pieces = SplitElisions(text, pieces);

@@ -7,15 +7,9 @@
 #include <vector>
 
 #include "veille/options.h"
-#include <unicode/uversion.h>
-
 #include "text/word_scanner.h"
 #include "veille/pipeline.h"
 
-// ICU's namespace is versioned (icu_72); forward-declare through its macros.
-U_NAMESPACE_BEGIN
-class BreakIterator;
-U_NAMESPACE_END
 
 namespace veille::text {
 
@@ -35,7 +29,7 @@ namespace veille::text {
 //    sentence, and a sentence cannot start in lower case (« Qui ? » dit-il).
 // Sentences never cross blocks, and none is longer than
 // Options::max_sentence_tokens (text without punctuation is cut).
-// Thread-safe: ICU is used through clones of a prototype iterator.
+// Thread-safe.
 class Segmenter final : public Stage {
  public:
   static Result<std::unique_ptr<Segmenter>> Create(const Options& options);
@@ -50,19 +44,14 @@ class Segmenter final : public Stage {
                std::vector<Token>* tokens) const;
 
  private:
-  Segmenter(const Options& options, std::unique_ptr<icu::BreakIterator> words);
+  explicit Segmenter(const Options& options);
 
   // Appends the block's tokens and sentences (clean offsets, shifted by
   // `base`) to the output vectors.
   void SegmentBlock(std::string_view text, uint32_t base, uint32_t block,
                     std::vector<Sentence>* sentences, std::vector<Token>* tokens) const;
-  // ICU's word break iterator, for scripts that need its dictionaries.
-  void IcuWords(std::string_view text, std::vector<Piece>* out) const;
 
   Options options_;
-  // A prototype, never used directly: cloned per call (ICU iterators keep
-  // state, and a clone shares the compiled rules).
-  std::unique_ptr<icu::BreakIterator> words_;
 };
 
 }  // namespace veille::text

@@ -1,10 +1,13 @@
 #include "text/word_scanner.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/utext.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <array>
+#include <memory>
 
 namespace veille::text {
 namespace {
@@ -110,6 +113,49 @@ bool AHLetterOrNumeric(Wb wb) { return wb == Wb::kLetter || wb == Wb::kNumeric; 
 
 }  // namespace
 
+static void IcuWords(std::string_view text, std::vector<Piece>* out) {
+  // ICU iterators keep state: each call clones a prototype built once, which
+  // shares its compiled rules and dictionaries.
+  static const icu::BreakIterator* prototype = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    return icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), error);
+  }();
+  if (!prototype) return;
+  std::unique_ptr<icu::BreakIterator> words(prototype->clone());
+  UErrorCode error = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(),
+                                static_cast<int64_t>(text.size()), &error);
+  if (!words || U_FAILURE(error)) {
+    utext_close(utext);
+    return;
+  }
+  words->setText(utext, error);
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = words->next()) {
+    int32_t status = words->getRuleStatus();
+    auto a = static_cast<uint32_t>(start), b = static_cast<uint32_t>(end);
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
+      out->push_back({a, b, TokenKind::kNumber});
+    } else if (status >= UBRK_WORD_LETTER) {
+      out->push_back({a, b, TokenKind::kWord});
+    } else {
+      // Non-word runs: one token per character that is not a space.
+      for (uint32_t i = a; i < b;) {
+        uint32_t next = i;
+        UChar32 c;
+        U8_NEXT(text.data(), next, b, c);
+        if (!u_isUWhiteSpace(c)) {
+          out->push_back({i, next, u_ispunct(c) ? TokenKind::kPunctuation
+                                                : TokenKind::kSymbol});
+        }
+        i = next;
+      }
+    }
+  }
+  utext_close(utext);
+}
+
 bool NeedsDictionary(std::string_view text) {
   int32_t n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
@@ -176,6 +222,10 @@ bool ScanWords(std::string_view text, std::vector<Piece>* out) {
                     u_ispunct(c) ? TokenKind::kPunctuation : TokenKind::kSymbol});
   }
   return true;
+}
+
+void Words(std::string_view text, std::vector<Piece>* out) {
+  if (!ScanWords(text, out)) IcuWords(text, out);
 }
 
 }  // namespace veille::text

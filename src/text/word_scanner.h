@@ -35,6 +35,10 @@ bool NeedsDictionary(std::string_view text);
 // when NeedsDictionary(text). Thread-safe.
 bool ScanWords(std::string_view text, std::vector<Piece>* out);
 
+// Words of any text: ScanWords, or ICU's word break iterator (with its
+// dictionaries) when the text needs one. Appends to `out`. Thread-safe.
+void Words(std::string_view text, std::vector<Piece>* out);
+
 }  // namespace veille::text
 
 #endif  // VEILLE_TEXT_WORD_SCANNER_H_

@@ -21,6 +21,9 @@ struct Command {
 };
 
 Command AddAnalyzeCommand(CLI::App& root);
+Command AddIngestCommand(CLI::App& root);
+Command AddSearchCommand(CLI::App& root);
+Command AddOutletsCommand(CLI::App& root);
 
 }  // namespace veille::tools
 

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   CLI::App app{"veille: reads news articles and says what each one says."};
   app.set_version_flag("--version", VEILLE_VERSION);
   app.require_subcommand(1);
-  std::vector<Command> commands = {AddAnalyzeCommand(app)};
+  std::vector<Command> commands = {AddAnalyzeCommand(app), AddIngestCommand(app),
+                                   AddSearchCommand(app), AddOutletsCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -35,6 +35,13 @@ class InputReader {
   // True once a path could not be opened or read (the exit code's "I/O
   // failure"). Such paths also yield an error record.
   virtual bool had_io_error() const = 0;
+
+  // For progress: bytes read from the inputs so far (compressed, as stored),
+  // and the size of all the regular files among them, measured when the
+  // reader was created (standard input and FIFOs count as 0). Safe to call
+  // from any thread.
+  virtual uint64_t bytes_read() const = 0;
+  virtual uint64_t bytes_total() const = 0;
 };
 
 }  // namespace veille

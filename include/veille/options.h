@@ -5,6 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+
+#include "veille/boilerplate.h"
 
 namespace veille {
 
@@ -30,6 +33,11 @@ struct Options {
 
   // Longest line that can still be a title or a sub-heading, in characters.
   uint32_t max_heading_chars = 160;
+
+  // Lines each outlet repeats, learned from an archive by the corpus pass
+  // (Store::LearnedLines); they are boilerplate in that outlet's articles.
+  // Null: none. Shared and immutable; a lookup per short block.
+  std::shared_ptr<const LearnedBoilerplate> learned_boilerplate;
 };
 
 }  // namespace veille

@@ -131,8 +131,11 @@ Status BoilerplateDetector::Run(Article& article) const {
       block.kind = BlockKind::kBoilerplate;
     }
   }
-  // A heading introduces the paragraphs after it; with boilerplate set aside,
-  // one that is followed by no paragraph is a paragraph itself.
+  DemoteHeadingsWithoutParagraph(article);
+  return Status::Ok();
+}
+
+void DemoteHeadingsWithoutParagraph(Article& article) {
   for (size_t i = 0; i < article.blocks.size(); ++i) {
     if (article.blocks[i].kind != BlockKind::kHeading) continue;
     size_t next = i + 1;
@@ -145,7 +148,6 @@ Status BoilerplateDetector::Run(Article& article) const {
       article.blocks[i].kind = BlockKind::kParagraph;
     }
   }
-  return Status::Ok();
 }
 
 }  // namespace veille::clean

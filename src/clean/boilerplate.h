@@ -41,6 +41,10 @@ class BoilerplateDetector final : public Stage {
   std::unique_ptr<re2::RE2> networks_;    // names of social networks
 };
 
+// A heading introduces the paragraphs after it: with boilerplate set aside,
+// one that no paragraph follows becomes a paragraph itself.
+void DemoteHeadingsWithoutParagraph(Article& article);
+
 }  // namespace veille::clean
 
 #endif  // VEILLE_CLEAN_BOILERPLATE_H_

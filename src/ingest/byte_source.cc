@@ -12,8 +12,8 @@ namespace {
 
 class FileSource final : public ByteSource {
  public:
-  FileSource(int fd, bool owned, std::string path)
-      : fd_(fd), owned_(owned), path_(std::move(path)) {}
+  FileSource(int fd, bool owned, std::string path, std::atomic<uint64_t>* counter)
+      : fd_(fd), owned_(owned), path_(std::move(path)), counter_(counter) {}
   ~FileSource() override {
     if (owned_) ::close(fd_);
   }
@@ -21,7 +21,10 @@ class FileSource final : public ByteSource {
   Result<size_t> Read(char* buf, size_t n) override {
     for (;;) {
       ssize_t got = ::read(fd_, buf, n);
-      if (got >= 0) return static_cast<size_t>(got);
+      if (got >= 0) {
+        if (counter_) counter_->fetch_add(static_cast<uint64_t>(got), std::memory_order_relaxed);
+        return static_cast<size_t>(got);
+      }
       if (errno == EINTR) continue;
       return Status(StatusCode::kIoError, path_ + ": " + std::strerror(errno));
     }
@@ -31,6 +34,7 @@ class FileSource final : public ByteSource {
   int fd_;
   bool owned_;
   std::string path_;
+  std::atomic<uint64_t>* counter_;
 };
 
 class StringSource final : public ByteSource {
@@ -70,16 +74,17 @@ class PrefixedSource final : public ByteSource {
 
 }  // namespace
 
-Result<std::unique_ptr<ByteSource>> OpenFile(const std::string& path) {
+Result<std::unique_ptr<ByteSource>> OpenFile(const std::string& path,
+                                             std::atomic<uint64_t>* counter) {
   if (path == "-") {
-    return std::unique_ptr<ByteSource>(new FileSource(STDIN_FILENO, false, "-"));
+    return std::unique_ptr<ByteSource>(new FileSource(STDIN_FILENO, false, "-", counter));
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     StatusCode code = errno == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError;
     return Status(code, path + ": " + std::strerror(errno));
   }
-  return std::unique_ptr<ByteSource>(new FileSource(fd, true, path));
+  return std::unique_ptr<ByteSource>(new FileSource(fd, true, path, counter));
 }
 
 std::unique_ptr<ByteSource> FromString(std::string bytes) {

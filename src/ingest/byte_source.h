@@ -2,7 +2,9 @@
 #ifndef VEILLE_INGEST_BYTE_SOURCE_H_
 #define VEILLE_INGEST_BYTE_SOURCE_H_
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -19,7 +21,9 @@ class ByteSource {
 };
 
 // A file, or standard input for "-". Fails with not_found or io_error.
-Result<std::unique_ptr<ByteSource>> OpenFile(const std::string& path);
+// When `counter` is given, every byte read is added to it (progress).
+Result<std::unique_ptr<ByteSource>> OpenFile(const std::string& path,
+                                             std::atomic<uint64_t>* counter = nullptr);
 
 // Bytes from memory (tests, fuzzers). The source keeps its own copy.
 std::unique_ptr<ByteSource> FromString(std::string bytes);

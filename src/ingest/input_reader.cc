@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <deque>
@@ -53,7 +54,9 @@ Article ErrorRecord(const std::string& path, const Status& status) {
 class FileInputReader final : public InputReader {
  public:
   FileInputReader(const std::vector<std::string>& paths, const Options& options)
-      : pending_(paths.begin(), paths.end()), options_(options) {}
+      : pending_(paths.begin(), paths.end()), options_(options) {
+    for (const std::string& path : paths) bytes_total_ += SizeOf(path);
+  }
 
   std::optional<Article> Next() override {
     for (;;) {
@@ -75,6 +78,8 @@ class FileInputReader final : public InputReader {
   }
 
   bool had_io_error() const override { return had_io_error_; }
+  uint64_t bytes_read() const override { return bytes_read_.load(std::memory_order_relaxed); }
+  uint64_t bytes_total() const override { return bytes_total_; }
 
  private:
   // Starts reading `path`: returns its article (plain text or an error), or
@@ -95,7 +100,7 @@ class FileInputReader final : public InputReader {
         return std::nullopt;
       }
     }
-    Result<std::unique_ptr<ingest::ByteSource>> file = ingest::OpenFile(path);
+    Result<std::unique_ptr<ingest::ByteSource>> file = ingest::OpenFile(path, &bytes_read_);
     if (!file.ok()) {
       had_io_error_ = true;
       return ErrorRecord(path, file.status());
@@ -148,7 +153,31 @@ class FileInputReader final : public InputReader {
     return Status::Ok();
   }
 
+  // The bytes the regular files under `path` hold, by the rules Expand
+  // follows (hidden entries skipped, links to folders not followed).
+  static uint64_t SizeOf(const std::string& path) {
+    std::error_code error;
+    fs::file_status status = fs::status(path, error);
+    if (error) return 0;
+    if (fs::is_regular_file(status)) return fs::file_size(path, error);
+    if (!fs::is_directory(status)) return 0;
+    uint64_t total = 0;
+    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                             error), end;
+         !error && it != end; it.increment(error)) {
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(error)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(error)) total += it->file_size(error);
+    }
+    return total;
+  }
+
   std::deque<std::string> pending_;
+  std::atomic<uint64_t> bytes_read_{0};
+  uint64_t bytes_total_ = 0;
   Options options_;
   std::unique_ptr<ingest::JsonlReader> jsonl_;
   bool had_io_error_ = false;

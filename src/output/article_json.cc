@@ -1,10 +1,10 @@
-#include "output/json_writer.h"
+#include "veille/json_writer.h"
 #include "veille/json.h"
 
 namespace veille {
 namespace {
 
-using output::JsonWriter;
+
 
 void WriteSpan(JsonWriter& w, Span span) {
   w.Key("start").Number(uint64_t{span.start});

@@ -1,10 +1,10 @@
-#include "output/json_writer.h"
+#include "veille/json_writer.h"
 
 #include <unicode/utf8.h>
 
 #include <cstdio>
 
-namespace veille::output {
+namespace veille {
 
 void JsonWriter::Separate() {
   if (after_key_) {
@@ -79,4 +79,4 @@ JsonWriter& JsonWriter::Number(double x, int decimals) {
   return *this;
 }
 
-}  // namespace veille::output
+}  // namespace veille

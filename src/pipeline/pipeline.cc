@@ -6,6 +6,7 @@
 
 #include "clean/boilerplate.h"
 #include "clean/outlet.h"
+#include "clean/outlet_boilerplate.h"
 #include "text/cleaner.h"
 #include "text/language.h"
 #include "text/layout.h"
@@ -54,6 +55,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
            Add(text::Layout::Create(options), stages),
            Add(clean::BoilerplateDetector::Create(), stages),
            Add(clean::OutletRecognizer::Create(), stages),
+           Add(clean::OutletBoilerplateMarker::Create(options), stages),
            Add(text::LanguageIdentifier::Create(options), stages),
            Add(text::Segmenter::Create(options), stages),
        }) {

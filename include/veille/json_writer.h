@@ -1,18 +1,19 @@
-// A small streaming JSON writer for the article records.
+// A small streaming JSON writer: the article records, and every other JSON
+// that veille prints.
 //
 // Why not nlohmann-json, which the project uses elsewhere: an article record
 // holds thousands of spans, and building a DOM of small objects first costs
 // more than the analysis of a short article. This writer appends straight to
 // a string, keeps keys in the documented order, and repairs invalid UTF-8.
-#ifndef VEILLE_OUTPUT_JSON_WRITER_H_
-#define VEILLE_OUTPUT_JSON_WRITER_H_
+#ifndef VEILLE_JSON_WRITER_H_
+#define VEILLE_JSON_WRITER_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace veille::output {
+namespace veille {
 
 // Not thread-safe; one writer per record. Misuse (a value without a key in an
 // object) is the caller's bug: the writer does not check nesting.
@@ -38,6 +39,6 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-}  // namespace veille::output
+}  // namespace veille
 
-#endif  // VEILLE_OUTPUT_JSON_WRITER_H_
+#endif  // VEILLE_JSON_WRITER_H_

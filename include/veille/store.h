@@ -1,0 +1,157 @@
+// The archive: analysed articles kept for search, in an SQLite file or on a
+// PostgreSQL server, behind one interface.
+#ifndef VEILLE_STORE_H_
+#define VEILLE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "veille/article.h"
+#include "veille/boilerplate.h"
+#include "veille/query.h"
+#include "veille/status.h"
+
+namespace veille {
+
+struct StoreOptions {
+  // Wait this long for a lock another process holds before giving up with a
+  // clear error. Costs nothing when there is no contention.
+  int busy_timeout_ms = 5000;
+  // Open without writing anything: search and listings only. The archive
+  // must exist.
+  bool read_only = false;
+};
+
+// What happened to one article given to Store::Put.
+enum class PutOutcome : uint8_t {
+  kInserted,    // new
+  kDuplicate,   // the same content is already stored: nothing changed
+  kNewVersion,  // new content at a URL already stored: kept beside the old
+  kRejected,    // carries a fatal error: not stored
+};
+
+struct PutResult {
+  std::vector<PutOutcome> outcomes;  // one per article, in order
+  size_t inserted = 0, duplicates = 0, versions = 0, rejected = 0;
+};
+
+struct SearchOptions {
+  size_t limit = 20;
+  size_t offset = 0;
+  bool facets = false;  // count matches per outlet, language and month
+};
+
+// A piece of the article around the matches; `highlights` are byte ranges
+// of `text` that matched.
+struct Snippet {
+  std::string text;
+  std::vector<std::pair<uint32_t, uint32_t>> highlights;
+};
+
+struct SearchHit {
+  std::string id;
+  std::string title;
+  std::string outlet;
+  std::string language;
+  std::string published;  // "" when unknown
+  std::string url;
+  double score = 0;       // higher is better; comparable within one search
+  Snippet snippet;
+};
+
+struct FacetCount {
+  std::string value;
+  uint64_t count = 0;
+};
+
+struct SearchResult {
+  uint64_t total = 0;  // articles that match, all pages together
+  std::vector<SearchHit> hits;
+  std::vector<FacetCount> outlets, languages, months;  // with --facets
+};
+
+// An article as the archive keeps it: what was read, and what was found.
+struct StoredArticle {
+  Source source;        // as given at ingest
+  std::string raw;      // the bytes every span of `record` points into
+  std::string record;   // the analysis: one veille.article/1 JSON object
+  uint32_t version = 1; // 2, 3… for new content at the same URL
+  std::optional<std::string> previous_id;  // the version before, if any
+};
+
+struct OutletSummary {
+  std::string name;
+  uint64_t articles = 0;
+  std::vector<std::string> boilerplate;  // lines learned as boilerplate
+};
+
+struct BoilerplateOptions {
+  // A short line is learned as an outlet's boilerplate when it appears in at
+  // least this share of the outlet's articles…
+  double min_share = 0.2;
+  // …and in at least this many of them.
+  uint64_t min_articles = 5;
+};
+
+// What Store::LearnBoilerplate found.
+struct NewBoilerplate {
+  size_t lines = 0;                   // lines learned now
+  std::vector<std::string> articles;  // ids of stored articles that have one
+};
+
+struct BoilerplateReport {
+  size_t lines_learned = 0;       // new lines marked as boilerplate
+  size_t articles_updated = 0;    // articles re-analysed because of them
+};
+
+// Not thread-safe: one Store per thread. Several processes may use one
+// archive at once; writers wait for each other (StoreOptions::busy_timeout_ms).
+class Store {
+ public:
+  // `url` is a file path (an SQLite archive, created when missing) or
+  // postgres://… / postgresql://… (libpq connection URI). The schema is
+  // created or migrated on open; an archive written by a newer veille, a file
+  // that is not a veille archive, a damaged, locked or unwritable one, or an
+  // unreachable server give an error, and the archive is left untouched.
+  static Result<std::unique_ptr<Store>> Open(const std::string& url,
+                                             const StoreOptions& options = {});
+  virtual ~Store() = default;
+
+  virtual std::string_view kind() const = 0;  // "sqlite" or "postgresql"
+
+  // Stores the articles in one transaction: all of them or, on error, none.
+  // Idempotent: an article whose content hash is stored already is skipped.
+  virtual Result<PutResult> Put(std::span<const Article> articles) = 0;
+
+  virtual Result<SearchResult> Search(const Query& query, const SearchOptions& options) = 0;
+
+  // The stored article with this id; std::nullopt when there is none.
+  virtual Result<std::optional<StoredArticle>> Get(const std::string& id) = 0;
+
+  virtual Result<uint64_t> Count() = 0;
+
+  // Outlets by article count, with their learned boilerplate lines.
+  virtual Result<std::vector<OutletSummary>> Outlets() = 0;
+
+  // The corpus pass, first half: marks as learned the short lines that recur
+  // in enough of an outlet's articles, and returns the ids of the stored
+  // articles that contain a newly learned line (to be analysed again with
+  // LearnedBoilerplate(), then given to Reanalysed).
+  virtual Result<NewBoilerplate> LearnBoilerplate(const BoilerplateOptions& options) = 0;
+
+  // Every line learned so far, for Options::learned_boilerplate.
+  virtual Result<std::shared_ptr<const LearnedBoilerplate>> LearnedLines() = 0;
+
+  // Replaces the analysis of stored articles (same ids, same raw bytes),
+  // in one transaction.
+  virtual Status Reanalysed(std::span<const Article> articles) = 0;
+};
+
+}  // namespace veille
+
+#endif  // VEILLE_STORE_H_

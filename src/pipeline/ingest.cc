@@ -1,0 +1,134 @@
+#include "veille/ingest.h"
+
+#include <atomic>
+#include <vector>
+
+#include "veille/batch.h"
+#include "veille/pipeline.h"
+
+namespace veille {
+namespace {
+
+// Hands articles over until told to stop: once the archive fails, reading
+// more would only be wasted.
+class StoppableReader final : public InputReader {
+ public:
+  explicit StoppableReader(InputReader& inner) : inner_(inner) {}
+  std::optional<Article> Next() override {
+    if (stop_.load()) return std::nullopt;
+    return inner_.Next();
+  }
+  bool had_io_error() const override { return inner_.had_io_error(); }
+  uint64_t bytes_read() const override { return inner_.bytes_read(); }
+  uint64_t bytes_total() const override { return inner_.bytes_total(); }
+  void Stop() { stop_.store(true); }
+
+ private:
+  InputReader& inner_;
+  std::atomic<bool> stop_{false};
+};
+
+}  // namespace
+
+Result<Article> Reanalyse(const StoredArticle& stored, const Pipeline& pipeline) {
+  Article article;
+  article.source = stored.source;
+  article.raw = stored.raw;
+  pipeline.Run(article);
+  return article;
+}
+
+Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& options,
+                            const IngestOptions& ingest,
+                            const std::function<void(const IngestProgress&)>& on_progress,
+                            const std::function<void(const Article&)>& on_error) {
+  // What the archive has learned of each outlet's boilerplate applies to the
+  // new articles too.
+  Options with_learned = options;
+  Result<std::shared_ptr<const LearnedBoilerplate>> learned = store.LearnedLines();
+  if (!learned.ok()) return learned.status();
+  if (!(*learned)->empty()) with_learned.learned_boilerplate = *learned;
+  Result<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(with_learned);
+  if (!pipeline.ok()) return pipeline.status();
+
+  StoppableReader stoppable(reader);
+  IngestReport report;
+  IngestProgress& totals = report.totals;
+  Status failure;
+  std::vector<Article> batch;
+  batch.reserve(ingest.batch_size);
+  auto flush = [&] {
+    if (batch.empty() || !failure.ok()) return;
+    Result<PutResult> put = store.Put(batch);
+    batch.clear();
+    if (!put.ok()) {
+      failure = put.status();
+      stoppable.Stop();
+      return;
+    }
+    totals.stored += put->inserted + put->versions;
+    totals.versions += put->versions;
+    totals.duplicates += put->duplicates;
+    totals.bytes_read = reader.bytes_read();
+    totals.bytes_total = reader.bytes_total();
+    if (on_progress) on_progress(totals);
+  };
+  RunBatch(stoppable, **pipeline, {.threads = ingest.threads}, [&](Article&& article) {
+    ++totals.articles;
+    if (article.HasFatalError()) {
+      ++totals.errors;
+      if (on_error) on_error(article);
+      return;
+    }
+    batch.push_back(std::move(article));
+    if (batch.size() >= ingest.batch_size) flush();
+  });
+  flush();
+  if (!failure.ok()) return failure;
+  if (ingest.learn_boilerplate) {
+    Result<BoilerplateReport> learned_now =
+        LearnOutletBoilerplate(store, options, ingest.boilerplate);
+    if (!learned_now.ok()) return learned_now.status();
+    report.boilerplate = *learned_now;
+  }
+  return report;
+}
+
+Result<BoilerplateReport> LearnOutletBoilerplate(Store& store, const Options& options,
+                                                 const BoilerplateOptions& boilerplate) {
+  BoilerplateReport report;
+  Result<NewBoilerplate> found = store.LearnBoilerplate(boilerplate);
+  if (!found.ok()) return found.status();
+  report.lines_learned = found->lines;
+  const std::vector<std::string>& affected = found->articles;
+  if (affected.empty()) return report;
+  Result<std::shared_ptr<const LearnedBoilerplate>> learned = store.LearnedLines();
+  if (!learned.ok()) return learned.status();
+  Options with_learned = options;
+  with_learned.learned_boilerplate = *learned;
+  Result<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(with_learned);
+  if (!pipeline.ok()) return pipeline.status();
+  // Re-analysed in batches, each replaced in one transaction.
+  constexpr size_t kBatch = 500;
+  std::vector<Article> batch;
+  for (size_t i = 0; i < affected.size(); ++i) {
+    Result<std::optional<StoredArticle>> stored = store.Get(affected[i]);
+    if (!stored.ok()) return stored.status();
+    if (!*stored) continue;
+    Result<Article> article = Reanalyse(**stored, **pipeline);
+    if (!article.ok()) return article.status();
+    batch.push_back(std::move(*article));
+    if (batch.size() == kBatch) {
+      if (Status s = store.Reanalysed(batch); !s.ok()) return s;
+      report.articles_updated += batch.size();
+      batch.clear();
+    }
+  }
+  if (!batch.empty()) {
+    if (Status s = store.Reanalysed(batch); !s.ok()) return s;
+    report.articles_updated += batch.size();
+  }
+  return report;
+}
+
+}  // namespace veille

@@ -1,0 +1,68 @@
+#include "store/fts_tokenizer.h"
+
+#include <sqlite3.h>
+
+#include <new>
+#include <string>
+
+#include "store/search_tokens.h"
+
+// FTS5's C API is declared in sqlite3.h only under this name.
+#ifndef FTS5_TOKENIZE_QUERY
+#error "SQLite was built without FTS5"
+#endif
+
+namespace veille::store {
+namespace {
+
+struct Tokenizer {
+  SearchTokenizer terms;
+};
+
+int Create(void*, const char**, int, Fts5Tokenizer** out) {
+  auto* tokenizer = new (std::nothrow) Tokenizer;
+  if (!tokenizer) return SQLITE_NOMEM;
+  *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer);
+  return SQLITE_OK;
+}
+
+void Delete(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<Tokenizer*>(tokenizer); }
+
+int Tokenize(Fts5Tokenizer* tokenizer, void* context, int /*flags*/, const char* text,
+             int size, int (*emit)(void*, int, const char*, int, int, int)) {
+  auto* self = reinterpret_cast<Tokenizer*>(tokenizer);
+  int rc = SQLITE_OK;
+  self->terms.Tokenize(std::string_view(text, size > 0 ? size : 0),
+                       [&](std::string_view term, uint32_t start, uint32_t end) {
+                         if (rc != SQLITE_OK) return;
+                         rc = emit(context, 0, term.data(), static_cast<int>(term.size()),
+                                   static_cast<int>(start), static_cast<int>(end));
+                       });
+  return rc;
+}
+
+fts5_api* Fts5Api(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) != SQLITE_OK) {
+    return nullptr;
+  }
+  sqlite3_bind_pointer(statement, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(statement);
+  sqlite3_finalize(statement);
+  return api;
+}
+
+}  // namespace
+
+Status RegisterFtsTokenizer(sqlite3* db) {
+  fts5_api* api = Fts5Api(db);
+  if (!api) return Status(StatusCode::kInternal, "this SQLite has no FTS5");
+  static fts5_tokenizer methods = {Create, Delete, Tokenize};
+  if (api->xCreateTokenizer(api, kFtsTokenizerName, nullptr, &methods, nullptr) != SQLITE_OK) {
+    return Status(StatusCode::kInternal, "could not register the FTS5 tokenizer");
+  }
+  return Status::Ok();
+}
+
+}  // namespace veille::store

@@ -1,0 +1,521 @@
+#include "store/postgres_store.h"
+
+#include <pqxx/pqxx>
+
+#include <map>
+
+#include "store/search_plan.h"
+#include "store/stored_row.h"
+
+namespace veille::store {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+// Serialises migrations between processes that open one database at once.
+constexpr int64_t kMigrationLock = 0x7665696c6c65;  // "veille"
+
+// Schema 1. The text search: `veille_fr` is PostgreSQL's French Snowball
+// stemmer behind `unaccent` (so "etat" finds "état", "manifester" finds
+// "manifestants"); `veille_fr_lemma` maps words through the hunspell-fr
+// dictionary that Debian builds for PostgreSQL, adding each word's lemma
+// ("sont" → "être") so that irregular forms are found too.
+constexpr const char* kSchema = R"sql(
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION veille_fr (COPY = french);
+ALTER TEXT SEARCH CONFIGURATION veille_fr
+  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, hword, hword_part, word
+  WITH unaccent, french_stem;
+CREATE TEXT SEARCH CONFIGURATION veille_fr_lemma (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION veille_fr_lemma
+  DROP MAPPING FOR asciiword, asciihword, hword_asciipart, hword, hword_part, word,
+    numword, numhword, hword_numpart, int, uint, float, sfloat, version, email, url,
+    url_path, host, file, tag, entity, blank;
+CREATE TABLE veille_articles(
+  serial BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  url TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  previous_id TEXT,
+  latest BOOLEAN NOT NULL DEFAULT TRUE,
+  source_path TEXT NOT NULL,
+  source_format TEXT NOT NULL,
+  source_line BIGINT,
+  source_id TEXT,
+  given_outlet TEXT,
+  given_published TEXT,
+  given_title TEXT,
+  outlet TEXT,
+  outlet_key TEXT,
+  outlet_evidence TEXT,
+  language TEXT NOT NULL,
+  language_key TEXT NOT NULL,
+  script TEXT NOT NULL,
+  language_confidence DOUBLE PRECISION NOT NULL,
+  published TEXT,
+  published_day TEXT,
+  published_estimated BOOLEAN NOT NULL DEFAULT FALSE,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  raw BYTEA NOT NULL,
+  record BYTEA NOT NULL,
+  search TSVECTOR NOT NULL,
+  ingested_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX veille_articles_url ON veille_articles(url) WHERE url IS NOT NULL;
+CREATE INDEX veille_articles_outlet ON veille_articles(outlet_key, published_day);
+CREATE INDEX veille_articles_language ON veille_articles(language_key, published_day);
+CREATE INDEX veille_articles_published ON veille_articles(published_day);
+CREATE INDEX veille_articles_search ON veille_articles USING gin(search);
+CREATE TABLE veille_article_lines(
+  line_key BIGINT NOT NULL, article BIGINT NOT NULL, PRIMARY KEY(line_key, article));
+CREATE TABLE veille_outlet_lines(
+  outlet_key TEXT NOT NULL, line_key BIGINT NOT NULL, text TEXT NOT NULL,
+  articles BIGINT NOT NULL, learned BOOLEAN NOT NULL DEFAULT FALSE,
+  PRIMARY KEY(outlet_key, line_key));
+)sql";
+
+// The hunspell dictionary, in its own step: a server without hunspell-fr
+// still gets an archive, without lemmas.
+constexpr const char* kLemmas = R"sql(
+CREATE TEXT SEARCH DICTIONARY veille_fr_hunspell (
+  TEMPLATE = ispell, DictFile = fr, AffFile = fr, StopWords = french);
+ALTER TEXT SEARCH CONFIGURATION veille_fr_lemma
+  ADD MAPPING FOR asciiword, asciihword, hword_asciipart, hword, hword_part, word
+  WITH veille_fr_hunspell;
+)sql";
+
+// The tsvector of an article: title (weight A) and body (B) stemmed, then
+// the lemmas of both (D). $1 title, $2 body.
+constexpr const char* kSearchVector =
+    "setweight(to_tsvector('veille_fr', $1::text), 'A') || "
+    "setweight(to_tsvector('veille_fr', $2::text), 'B') || "
+    "setweight(to_tsvector('veille_fr_lemma', $1::text || ' ' || $2::text), 'D')";
+
+std::string SearchVector(int title_param, int body_param) {
+  std::string sql = kSearchVector;
+  for (auto [from, to] : {std::pair{"$1", title_param}, std::pair{"$2", body_param}}) {
+    for (size_t at; (at = sql.find(from)) != std::string::npos;) {
+      sql.replace(at, 2, "$" + std::to_string(to));
+    }
+  }
+  return sql;
+}
+
+Status Failure(const std::string& doing, const std::exception& e) {
+  std::string message = e.what();
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  if (dynamic_cast<const pqxx::broken_connection*>(&e)) {
+    return Status(StatusCode::kIoError, "PostgreSQL: the connection was lost while " + doing +
+                                            ": " + message);
+  }
+  return Status(StatusCode::kIoError, "PostgreSQL, " + doing + ": " + message);
+}
+
+std::optional<std::string> NullIfEmpty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+class PostgresStore final : public Store {
+ public:
+  explicit PostgresStore(std::unique_ptr<pqxx::connection> connection)
+      : connection_(std::move(connection)) {}
+
+  std::string_view kind() const override { return "postgresql"; }
+
+  Status Migrate(bool read_only) {
+    try {
+      pqxx::work w(*connection_);
+      int version = 0;
+      pqxx::result meta = w.exec(
+          "SELECT 1 FROM information_schema.tables WHERE table_name = 'veille_meta' "
+          "AND table_schema = current_schema()");
+      if (!meta.empty()) {
+        pqxx::result v = w.exec("SELECT value FROM veille_meta WHERE key = 'schema_version'");
+        if (!v.empty()) version = std::stoi(v[0][0].c_str());
+      }
+      if (version > kSchemaVersion) {
+        return Status(StatusCode::kInvalidArgument,
+                      "PostgreSQL: the archive was written by a newer veille (schema " +
+                          std::to_string(version) + "; this veille knows up to " +
+                          std::to_string(kSchemaVersion) + "): upgrade veille to open it");
+      }
+      if (version == kSchemaVersion) return Status::Ok();
+      if (read_only) {
+        return Status(StatusCode::kInvalidArgument, "PostgreSQL: no veille archive in this database");
+      }
+      w.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
+      // Another process may have migrated while we waited for the lock.
+      if (!w.exec("SELECT 1 FROM information_schema.tables WHERE table_name = 'veille_meta' "
+                  "AND table_schema = current_schema()").empty()) {
+        return Status::Ok();
+      }
+      w.exec(kSchema);
+      w.exec("SAVEPOINT lemmas");
+      std::string lemmas = "hunspell-fr";
+      try {
+        w.exec(kLemmas);
+      } catch (const pqxx::sql_error&) {
+        w.exec("ROLLBACK TO SAVEPOINT lemmas");
+        lemmas = "none";  // no hunspell-fr on the server: stems only
+      }
+      w.exec("CREATE TABLE veille_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      w.exec_params("INSERT INTO veille_meta VALUES ('schema_version', $1), ('lemmas', $2)",
+                    std::to_string(kSchemaVersion), lemmas);
+      w.commit();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Failure("preparing the archive", e);
+    }
+  }
+
+  Result<PutResult> Put(std::span<const Article> articles) override {
+    try {
+      pqxx::work w(*connection_);
+      PutResult result;
+      for (const Article& article : articles) {
+        if (article.HasFatalError() || article.id.empty()) {
+          result.outcomes.push_back(PutOutcome::kRejected);
+          ++result.rejected;
+          continue;
+        }
+        if (!w.exec_params("SELECT 1 FROM veille_articles WHERE id = $1", article.id).empty()) {
+          result.outcomes.push_back(PutOutcome::kDuplicate);
+          ++result.duplicates;
+          continue;
+        }
+        StoredRow row = MakeStoredRow(article);
+        int version = 1;
+        std::optional<std::string> previous;
+        if (row.source.url) {
+          pqxx::result old = w.exec_params(
+              "SELECT serial, id, version FROM veille_articles WHERE url = $1 AND latest "
+              "FOR UPDATE",
+              *row.source.url);
+          if (!old.empty()) {
+            previous = old[0][1].as<std::string>();
+            version = old[0][2].as<int>() + 1;
+            w.exec_params("UPDATE veille_articles SET latest = FALSE WHERE serial = $1",
+                          old[0][0].as<int64_t>());
+          }
+        }
+        pqxx::binarystring raw(row.raw_zstd), record(row.record_zstd);
+        pqxx::result inserted = w.exec_params(
+            "INSERT INTO veille_articles(id, url, version, previous_id, source_path, "
+            "source_format, source_line, source_id, given_outlet, given_published, given_title, "
+            "outlet, outlet_key, outlet_evidence, language, language_key, script, "
+            "language_confidence, published, published_day, published_estimated, title, body, "
+            "raw, record, search) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+            "$13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, " +
+                SearchVector(22, 23) + ") RETURNING serial",
+            row.id, row.source.url, version, previous, row.source.path, row.source.format,
+            row.source.line ? std::optional<int64_t>(*row.source.line) : std::nullopt,
+            row.source.id, row.source.outlet, row.source.published, row.source.title,
+            NullIfEmpty(row.outlet), NullIfEmpty(row.outlet_key), NullIfEmpty(row.outlet_evidence),
+            row.language, LearnedBoilerplate::OutletKey(row.language), row.script,
+            row.language_confidence, NullIfEmpty(row.published), NullIfEmpty(row.published_day),
+            row.published_estimated, row.title, row.body, raw, record);
+        int64_t serial = inserted[0][0].as<int64_t>();
+        for (const auto& [key, text] : row.lines) {
+          pqxx::result added = w.exec_params(
+              "INSERT INTO veille_article_lines VALUES ($1, $2) ON CONFLICT DO NOTHING "
+              "RETURNING 1",
+              static_cast<int64_t>(key), serial);
+          if (added.empty() || row.outlet_key.empty()) continue;
+          w.exec_params(
+              "INSERT INTO veille_outlet_lines(outlet_key, line_key, text, articles) "
+              "VALUES ($1, $2, $3, 1) ON CONFLICT (outlet_key, line_key) "
+              "DO UPDATE SET articles = veille_outlet_lines.articles + 1",
+              row.outlet_key, static_cast<int64_t>(key), text);
+        }
+        result.outcomes.push_back(version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted);
+        ++(version > 1 ? result.versions : result.inserted);
+      }
+      w.commit();
+      return result;
+    } catch (const std::exception& e) {
+      return Failure("storing a batch", e);
+    }
+  }
+
+  // The tsquery of a plan, as SQL over parameters appended to `values`.
+  static std::string TsQuery(const SearchPlan& plan, std::vector<std::string>& values) {
+    std::string positive, negative;
+    for (const PlannedClause& clause : plan.clauses) {
+      std::string group;
+      for (const PlannedAlternative& alternative : clause.any_of) {
+        values.push_back(alternative.text);
+        std::string p = "$" + std::to_string(values.size());
+        std::string one = "(phraseto_tsquery('veille_fr', " + p +
+                          ") || phraseto_tsquery('veille_fr_lemma', " + p + "))";
+        group += (group.empty() ? "" : " || ") + one;
+      }
+      group = "(" + group + ")";
+      if (clause.excluded) {
+        negative += " && !!" + group;
+      } else {
+        positive += (positive.empty() ? "" : " && ") + group;
+      }
+    }
+    return "(" + positive + negative + ")";
+  }
+
+  static std::string FacetFilter(const SearchPlan& plan, std::vector<std::string>& values) {
+    std::string sql = " AND a.latest";
+    auto in_list = [&](const char* column, const std::vector<std::string>& list) {
+      if (list.empty()) return;
+      sql += std::string(" AND ") + column + " IN (";
+      for (size_t i = 0; i < list.size(); ++i) {
+        values.push_back(list[i]);
+        sql += (i ? ", $" : "$") + std::to_string(values.size());
+      }
+      sql += ")";
+    };
+    in_list("a.outlet_key", plan.outlet_keys);
+    in_list("a.language_key", plan.languages);
+    if (!plan.from.empty()) {
+      values.push_back(plan.from);
+      sql += " AND a.published_day >= $" + std::to_string(values.size());
+    }
+    if (!plan.to.empty()) {
+      values.push_back(plan.to);
+      sql += " AND a.published_day <= $" + std::to_string(values.size());
+    }
+    return sql;
+  }
+
+  Result<SearchResult> Search(const Query& query, const SearchOptions& options) override {
+    Result<SearchPlan> plan = PlanSearch(query);
+    if (!plan.ok()) return plan.status();
+    try {
+      pqxx::read_transaction r(*connection_);
+      SearchResult result;
+      std::vector<std::string> values;
+      bool text = !plan->clauses.empty();
+      std::string from = " FROM veille_articles a";
+      std::string where = " WHERE TRUE";
+      std::string tsquery;
+      if (text) {
+        tsquery = TsQuery(*plan, values);
+        where = " WHERE a.search @@ " + tsquery;
+      }
+      where += FacetFilter(*plan, values);
+      std::vector<std::string> hit_values = values;
+      std::string select;
+      if (text) {
+        hit_values.push_back(
+            "StartSel=\xEE\x80\x80, StopSel=\xEE\x80\x81, MaxWords=30, MinWords=12, "
+            "MaxFragments=2, FragmentDelimiter=\" … \"");
+        std::string headline_options = "$" + std::to_string(hit_values.size());
+        // ts_headline is costly: only for the page shown.
+        select = "SELECT p.id, p.title, p.outlet, p.language, p.published, p.url, p.score, "
+                 "ts_headline('veille_fr', p.body, " + tsquery + ", " + headline_options +
+                 ") FROM (SELECT a.id, a.title, coalesce(a.outlet, '') AS outlet, a.language, "
+                 "coalesce(a.published, '') AS published, coalesce(a.url, '') AS url, a.body, "
+                 "ts_rank(a.search, " + tsquery + ") AS score" + from + where +
+                 " ORDER BY score DESC, a.serial LIMIT $" +
+                 std::to_string(hit_values.size() + 1) + " OFFSET $" +
+                 std::to_string(hit_values.size() + 2) + ") p ORDER BY p.score DESC";
+      } else {
+        select = "SELECT a.id, a.title, coalesce(a.outlet, ''), a.language, "
+                 "coalesce(a.published, ''), coalesce(a.url, ''), 0, substr(a.body, 1, 200)" +
+                 from + where + " ORDER BY a.published_day DESC NULLS LAST, a.serial DESC LIMIT $" +
+                 std::to_string(hit_values.size() + 1) + " OFFSET $" +
+                 std::to_string(hit_values.size() + 2);
+      }
+      hit_values.push_back(std::to_string(options.limit));
+      hit_values.push_back(std::to_string(options.offset));
+      for (const pqxx::row& row : r.exec_params(select, pqxx::prepare::make_dynamic_params(hit_values))) {
+        SearchHit hit;
+        hit.id = row[0].as<std::string>();
+        hit.title = row[1].as<std::string>();
+        hit.outlet = row[2].as<std::string>();
+        hit.language = row[3].as<std::string>();
+        hit.published = row[4].as<std::string>();
+        hit.url = row[5].as<std::string>();
+        hit.score = row[6].as<double>();
+        hit.snippet = MarkedSnippet(row[7].as<std::string>());
+        result.hits.push_back(std::move(hit));
+      }
+      result.total = r.exec_params("SELECT count(*)" + from + where,
+                                   pqxx::prepare::make_dynamic_params(values))[0][0]
+                         .as<uint64_t>();
+      if (options.facets) {
+        struct Facet {
+          const char* expression;
+          std::vector<FacetCount>* out;
+        };
+        for (Facet facet : {Facet{"coalesce(a.outlet, '')", &result.outlets},
+                            Facet{"a.language", &result.languages},
+                            Facet{"coalesce(substr(a.published_day, 1, 7), '')", &result.months}}) {
+          for (const pqxx::row& row : r.exec_params(
+                   std::string("SELECT ") + facet.expression + ", count(*)" + from + where +
+                       " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50",
+                   pqxx::prepare::make_dynamic_params(values))) {
+            facet.out->push_back({row[0].as<std::string>(), row[1].as<uint64_t>()});
+          }
+        }
+      }
+      return result;
+    } catch (const std::exception& e) {
+      return Failure("searching", e);
+    }
+  }
+
+  Result<std::optional<StoredArticle>> Get(const std::string& id) override {
+    try {
+      pqxx::read_transaction r(*connection_);
+      pqxx::result rows = r.exec_params(
+          "SELECT source_path, source_format, source_line, source_id, url, given_outlet, "
+          "given_published, given_title, raw, record, version, previous_id "
+          "FROM veille_articles WHERE id = $1",
+          id);
+      if (rows.empty()) return std::optional<StoredArticle>();
+      const pqxx::row& row = rows[0];
+      auto optional = [&](int column) {
+        return row[column].is_null() ? std::optional<std::string>()
+                                     : row[column].as<std::string>();
+      };
+      StoredArticle stored;
+      stored.source.path = row[0].as<std::string>();
+      stored.source.format = row[1].as<std::string>();
+      if (!row[2].is_null()) stored.source.line = row[2].as<uint64_t>();
+      stored.source.id = optional(3);
+      stored.source.url = optional(4);
+      stored.source.outlet = optional(5);
+      stored.source.published = optional(6);
+      stored.source.title = optional(7);
+      Result<std::string> raw = Decompress(pqxx::binarystring(row[8]).str());
+      if (!raw.ok()) return raw.status();
+      Result<std::string> record = Decompress(pqxx::binarystring(row[9]).str());
+      if (!record.ok()) return record.status();
+      stored.raw = std::move(*raw);
+      stored.record = std::move(*record);
+      stored.version = row[10].as<uint32_t>();
+      stored.previous_id = optional(11);
+      return std::optional<StoredArticle>(std::move(stored));
+    } catch (const std::exception& e) {
+      return Failure("reading an article", e);
+    }
+  }
+
+  Result<uint64_t> Count() override {
+    try {
+      pqxx::read_transaction r(*connection_);
+      return r.exec("SELECT count(*) FROM veille_articles")[0][0].as<uint64_t>();
+    } catch (const std::exception& e) {
+      return Failure("counting articles", e);
+    }
+  }
+
+  Result<std::vector<OutletSummary>> Outlets() override {
+    try {
+      pqxx::read_transaction r(*connection_);
+      std::vector<OutletSummary> out;
+      for (const pqxx::row& row : r.exec(
+               "SELECT outlet_key, min(outlet), count(*) FROM veille_articles "
+               "WHERE outlet_key IS NOT NULL GROUP BY outlet_key ORDER BY 3 DESC, 1")) {
+        OutletSummary summary{row[1].as<std::string>(), row[2].as<uint64_t>(), {}};
+        for (const pqxx::row& line : r.exec_params(
+                 "SELECT text FROM veille_outlet_lines WHERE outlet_key = $1 AND learned "
+                 "ORDER BY articles DESC, text",
+                 row[0].as<std::string>())) {
+          summary.boilerplate.push_back(line[0].as<std::string>());
+        }
+        out.push_back(std::move(summary));
+      }
+      return out;
+    } catch (const std::exception& e) {
+      return Failure("listing outlets", e);
+    }
+  }
+
+  Result<NewBoilerplate> LearnBoilerplate(const BoilerplateOptions& options) override {
+    try {
+      pqxx::work w(*connection_);
+      pqxx::result learned = w.exec_params(
+          "UPDATE veille_outlet_lines l SET learned = TRUE FROM "
+          "(SELECT outlet_key, count(*) AS n FROM veille_articles WHERE outlet_key IS NOT NULL "
+          " GROUP BY outlet_key) o WHERE o.outlet_key = l.outlet_key AND NOT l.learned "
+          "AND l.articles >= $1 AND l.articles >= $2 * o.n RETURNING l.outlet_key, l.line_key",
+          static_cast<int64_t>(options.min_articles), options.min_share);
+      NewBoilerplate found;
+      found.lines = learned.size();
+      std::map<std::string, bool> seen;
+      for (const pqxx::row& line : learned) {
+        for (const pqxx::row& article : w.exec_params(
+                 "SELECT a.id FROM veille_article_lines l JOIN veille_articles a "
+                 "ON a.serial = l.article WHERE l.line_key = $1 AND a.outlet_key = $2",
+                 line[1].as<int64_t>(), line[0].as<std::string>())) {
+          std::string id = article[0].as<std::string>();
+          if (!seen[id]) found.articles.push_back(id);
+          seen[id] = true;
+        }
+      }
+      w.commit();
+      return found;
+    } catch (const std::exception& e) {
+      return Failure("the corpus pass", e);
+    }
+  }
+
+  Result<std::shared_ptr<const LearnedBoilerplate>> LearnedLines() override {
+    try {
+      pqxx::read_transaction r(*connection_);
+      auto learned = std::make_shared<LearnedBoilerplate>();
+      for (const pqxx::row& row :
+           r.exec("SELECT outlet_key, text FROM veille_outlet_lines WHERE learned")) {
+        learned->Add(row[0].as<std::string>(), row[1].as<std::string>());
+      }
+      return std::shared_ptr<const LearnedBoilerplate>(std::move(learned));
+    } catch (const std::exception& e) {
+      return Failure("reading learned boilerplate", e);
+    }
+  }
+
+  Status Reanalysed(std::span<const Article> articles) override {
+    try {
+      pqxx::work w(*connection_);
+      for (const Article& article : articles) {
+        StoredRow row = MakeStoredRow(article);
+        pqxx::binarystring record(row.record_zstd);
+        w.exec_params("UPDATE veille_articles SET title = $2, body = $3, record = $4, "
+                      "language = $5, language_key = $6, script = $7, language_confidence = $8, "
+                      "search = " + SearchVector(2, 3) + " WHERE id = $1",
+                      row.id, row.title, row.body, record, row.language,
+                      LearnedBoilerplate::OutletKey(row.language), row.script,
+                      row.language_confidence);
+      }
+      w.commit();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Failure("updating articles", e);
+    }
+  }
+
+ private:
+  std::unique_ptr<pqxx::connection> connection_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url,
+                                                 const StoreOptions& options) {
+  std::unique_ptr<pqxx::connection> connection;
+  try {
+    connection = std::make_unique<pqxx::connection>(url);
+    // Wait for locks as long as the SQLite archive does, then fail clearly.
+    pqxx::nontransaction n(*connection);
+    n.exec("SET lock_timeout = " + std::to_string(options.busy_timeout_ms));
+    n.exec("SET client_min_messages = warning");
+  } catch (const std::exception& e) {
+    std::string message = e.what();
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    return Status(StatusCode::kIoError, "PostgreSQL: cannot connect: " + message);
+  }
+  auto store = std::make_unique<PostgresStore>(std::move(connection));
+  if (Status s = store->Migrate(options.read_only); !s.ok()) return s;
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace veille::store

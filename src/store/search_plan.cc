@@ -1,0 +1,68 @@
+#include "store/search_plan.h"
+
+#include "store/search_tokens.h"
+#include "veille/boilerplate.h"
+
+namespace veille::store {
+
+Result<SearchPlan> PlanSearch(const Query& query) {
+  SearchPlan plan;
+  SearchTokenizer tokenizer;
+  for (const QueryClause& clause : query.clauses) {
+    PlannedClause planned;
+    planned.excluded = clause.excluded;
+    for (const QueryTerm& term : clause.any_of) {
+      std::vector<std::string> terms;
+      tokenizer.Tokenize(term.text, [&](std::string_view t, uint32_t, uint32_t) {
+        terms.emplace_back(t);
+      });
+      if (!terms.empty()) planned.any_of.push_back({term.text, term.phrase, std::move(terms)});
+    }
+    // A term of punctuation alone ("—") looks for nothing: drop it.
+    if (!planned.any_of.empty()) plan.clauses.push_back(std::move(planned));
+  }
+  bool positive = false;
+  for (const PlannedClause& c : plan.clauses) positive |= !c.excluded;
+  if (!positive && !plan.clauses.empty()) {
+    return Status(StatusCode::kInvalidArgument,
+                  "a query cannot only exclude: add a word to search for");
+  }
+  for (const std::string& outlet : query.outlets) {
+    plan.outlet_keys.push_back(LearnedBoilerplate::OutletKey(outlet));
+  }
+  for (const std::string& language : query.languages) {
+    plan.languages.push_back(LearnedBoilerplate::OutletKey(language));
+  }
+  plan.from = query.from.value_or("");
+  plan.to = query.to.value_or("");
+  if (plan.clauses.empty() && plan.outlet_keys.empty() && plan.languages.empty() &&
+      plan.from.empty() && plan.to.empty()) {
+    return Status(StatusCode::kInvalidArgument, "nothing to search for");
+  }
+  return plan;
+}
+
+Snippet MarkedSnippet(const std::string& marked) {
+  static constexpr std::string_view kOpen = "\xEE\x80\x80", kClose = "\xEE\x80\x81";
+  Snippet snippet;
+  snippet.text.reserve(marked.size());
+  uint32_t open_at = 0;
+  bool open = false;
+  for (size_t i = 0; i < marked.size();) {
+    std::string_view rest = std::string_view(marked).substr(i);
+    if (rest.substr(0, 3) == kOpen) {
+      open_at = static_cast<uint32_t>(snippet.text.size());
+      open = true;
+      i += 3;
+    } else if (rest.substr(0, 3) == kClose) {
+      if (open) snippet.highlights.emplace_back(open_at, snippet.text.size());
+      open = false;
+      i += 3;
+    } else {
+      snippet.text += marked[i++];
+    }
+  }
+  return snippet;
+}
+
+}  // namespace veille::store

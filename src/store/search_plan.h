@@ -1,0 +1,46 @@
+// A parsed query turned into what the archives execute.
+#ifndef VEILLE_STORE_SEARCH_PLAN_H_
+#define VEILLE_STORE_SEARCH_PLAN_H_
+
+#include <string>
+#include <vector>
+
+#include "veille/query.h"
+#include "veille/status.h"
+#include "veille/store.h"
+
+namespace veille::store {
+
+// The text part of a query, with each term reduced to its index terms (the
+// ones SearchTokenizer gives): a clause is a list of alternatives, each a
+// sequence of terms that must follow each other (a phrase, or a word that
+// the tokenizer splits, such as Kassym-Jomart).
+struct PlannedAlternative {
+  std::string text;                // as typed, for archives that tokenize themselves
+  bool phrase = false;
+  std::vector<std::string> terms;  // SearchTokenizer's terms of `text`
+};
+
+struct PlannedClause {
+  std::vector<PlannedAlternative> any_of;
+  bool excluded = false;
+};
+
+struct SearchPlan {
+  std::vector<PlannedClause> clauses;  // empty: facets only
+  std::vector<std::string> outlet_keys;
+  std::vector<std::string> languages;
+  std::string from, to;  // "" when open
+};
+
+// Fails when the query has nothing left to look for: no term with a word in
+// it, and no facet.
+Result<SearchPlan> PlanSearch(const Query& query);
+
+// The snippet text with U+E000 … U+E001 around matches, as both archives
+// produce it, turned into plain text and highlight ranges.
+Snippet MarkedSnippet(const std::string& marked);
+
+}  // namespace veille::store
+
+#endif  // VEILLE_STORE_SEARCH_PLAN_H_

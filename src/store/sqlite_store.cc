@@ -1,0 +1,705 @@
+#include "store/sqlite_store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <map>
+
+#include "store/fts_tokenizer.h"
+#include "store/search_plan.h"
+#include "store/stored_row.h"
+
+namespace veille::store {
+namespace {
+
+// The schema this veille writes. Migrations (kMigrations) take an archive
+// from any older version to this one, in order, each in one transaction.
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kMigrations[] = {
+    // 0 → 1: the first schema.
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE articles(
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,             -- content hash (veille.article/1 "id")
+  url TEXT,
+  version INTEGER NOT NULL DEFAULT 1,  -- 2, 3… for new content at one URL
+  previous_id TEXT,
+  latest INTEGER NOT NULL DEFAULT 1,   -- 0 once a newer version exists
+  source_path TEXT NOT NULL,
+  source_format TEXT NOT NULL,
+  source_line INTEGER,
+  source_id TEXT,
+  given_outlet TEXT,
+  given_published TEXT,
+  given_title TEXT,
+  outlet TEXT,
+  outlet_key TEXT,                     -- lower case, for facets
+  outlet_evidence TEXT,
+  language TEXT NOT NULL,
+  language_key TEXT NOT NULL,
+  script TEXT NOT NULL,
+  language_confidence REAL NOT NULL,
+  published TEXT,
+  published_day TEXT,                  -- YYYY-MM-DD, for date filters
+  published_estimated INTEGER NOT NULL DEFAULT 0,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,                  -- indexed text: no boilerplate, no title
+  raw BLOB NOT NULL,                   -- zstd: the bytes every span points into
+  record BLOB NOT NULL,                -- zstd: the veille.article/1 JSON record
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE INDEX articles_outlet ON articles(outlet_key, published_day);
+CREATE INDEX articles_language ON articles(language_key, published_day);
+CREATE INDEX articles_published ON articles(published_day);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, body, content='articles', content_rowid='rowid', tokenize='veille_fr');
+INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25(4.0, 1.0)');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, body)
+    VALUES ('delete', old.rowid, old.title, old.body);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, body)
+    VALUES ('delete', old.rowid, old.title, old.body);
+  INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+-- Short blocks of each article, for the corpus pass that learns each
+-- outlet's boilerplate.
+CREATE TABLE article_lines(
+  line_key INTEGER NOT NULL, article INTEGER NOT NULL,
+  PRIMARY KEY(line_key, article)) WITHOUT ROWID;
+CREATE TABLE outlet_lines(
+  outlet_key TEXT NOT NULL, line_key INTEGER NOT NULL, text TEXT NOT NULL,
+  articles INTEGER NOT NULL, learned INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(outlet_key, line_key)) WITHOUT ROWID;
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+constexpr std::string_view kSqliteMagic("SQLite format 3\0", 16);
+
+std::string Now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A prepared statement, finalized when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    rc_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() { return stmt_; }
+
+  Statement& Bind(int i, std::string_view text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& BindOptional(int i, const std::optional<std::string>& text) {
+    if (text) return Bind(i, *text);
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  Statement& BindNullIfEmpty(int i, std::string_view text) {
+    if (!text.empty()) return Bind(i, text);
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  Statement& BindBlob(int i, std::string_view bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, int64_t n) {
+    sqlite3_bind_int64(stmt_, i, n);
+    return *this;
+  }
+  Statement& Bind(int i, double x) {
+    sqlite3_bind_double(stmt_, i, x);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int column) {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text),
+                              sqlite3_column_bytes(stmt_, column))
+                : std::string();
+  }
+  std::string Blob(int column) {
+    const void* blob = sqlite3_column_blob(stmt_, column);
+    return blob ? std::string(static_cast<const char*>(blob), sqlite3_column_bytes(stmt_, column))
+                : std::string();
+  }
+  int64_t Int(int column) { return sqlite3_column_int64(stmt_, column); }
+  double Double(int column) { return sqlite3_column_double(stmt_, column); }
+  bool IsNull(int column) { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_;
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteStore() override {
+    // Closing the last connection checkpoints the WAL into the main file.
+    sqlite3_close_v2(db_);
+  }
+
+  std::string_view kind() const override { return "sqlite"; }
+
+  // An error status from the connection's last error.
+  Status Error(std::string_view doing) const {
+    int code = sqlite3_extended_errcode(db_);
+    std::string message = std::string(doing) + ": " + sqlite3_errmsg(db_);
+    switch (code & 0xff) {
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return Status(StatusCode::kIoError,
+                      path_ + ": the archive is locked by another process (" + message + ")");
+      case SQLITE_FULL:
+        return Status(StatusCode::kIoError, path_ + ": the disk is full (" + message + ")");
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        return Status(StatusCode::kCorrupt, path_ + ": the archive is damaged (" + message + ")");
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+      case SQLITE_CANTOPEN:
+        return Status(StatusCode::kIoError, path_ + ": cannot write the archive (" + message + ")");
+      default:
+        return Status(StatusCode::kIoError, path_ + ": " + message);
+    }
+  }
+
+  // After a failure: the error that caused it is what the caller reports.
+  void Rollback() { (void)Exec("ROLLBACK", "rolling back"); }
+
+  Status Exec(std::string_view sql, std::string_view doing) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+      sqlite3_free(error);
+      return Error(doing);
+    }
+    return Status::Ok();
+  }
+
+  // The archive's schema version, 0 for a new file; refuses archives from a
+  // newer veille and SQLite files that are not veille archives. Writes
+  // nothing.
+  Result<int> SchemaVersion() {
+    int version = 0;
+    {
+      Statement tables(db_, "SELECT count(*) FROM sqlite_master");
+      if (!tables.ok() || tables.Step() != SQLITE_ROW) return Error("reading the archive");
+      int64_t count = tables.Int(0);
+      Statement meta(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+      if (meta.ok() && meta.Step() == SQLITE_ROW) {
+        version = std::atoi(meta.Text(0).c_str());
+      } else if (count > 0) {
+        return Status(StatusCode::kInvalidArgument,
+                      path_ + ": an SQLite database, but not a veille archive");
+      }
+    }
+    if (version > kSchemaVersion) {
+      return Status(StatusCode::kInvalidArgument,
+                    path_ + ": written by a newer veille (archive schema " +
+                        std::to_string(version) + "; this veille knows up to " +
+                        std::to_string(kSchemaVersion) + "): upgrade veille to open it");
+    }
+    return version;
+  }
+
+  // Creates or migrates the schema, each step in one transaction.
+  Status Migrate(int version, bool read_only) {
+    if (version == kSchemaVersion) return Status::Ok();
+    if (read_only) {
+      return Status(StatusCode::kInvalidArgument,
+                    path_ + (version == 0 ? ": not a veille archive (empty)"
+                                          : ": needs a migration, which read-only mode cannot do"));
+    }
+    for (int v = version; v < kSchemaVersion; ++v) {
+      if (Status s = Exec("BEGIN IMMEDIATE", "starting a migration"); !s.ok()) return s;
+      Status step = Exec(kMigrations[v], "migrating the archive");
+      if (step.ok()) {
+        Statement set(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?1)");
+        set.Bind(1, std::to_string(v + 1));
+        if (set.Step() != SQLITE_DONE) step = Error("recording the schema version");
+      }
+      if (!step.ok()) {
+        Rollback();
+        return step;
+      }
+      if (Status s = Exec("COMMIT", "committing a migration"); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  Result<PutResult> Put(std::span<const Article> articles) override {
+    PutResult result;
+    if (Status s = Exec("BEGIN IMMEDIATE", "starting a batch"); !s.ok()) return s;
+    Status status = PutAll(articles, result);
+    if (status.ok()) status = Exec("COMMIT", "committing a batch");
+    if (!status.ok()) {
+      Rollback();
+      return status;
+    }
+    return result;
+  }
+
+  Status PutAll(std::span<const Article> articles, PutResult& result) {
+    Statement exists(db_, "SELECT 1 FROM articles WHERE id = ?1");
+    Statement by_url(db_, "SELECT rowid, id, version FROM articles WHERE url = ?1 AND latest = 1");
+    Statement supersede(db_, "UPDATE articles SET latest = 0 WHERE rowid = ?1");
+    Statement insert(db_, R"sql(
+INSERT INTO articles(id, url, version, previous_id, latest, source_path, source_format,
+  source_line, source_id, given_outlet, given_published, given_title, outlet, outlet_key,
+  outlet_evidence, language, language_key, script, language_confidence, published,
+  published_day, published_estimated, title, body, raw, record, ingested_at)
+VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+  ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26))sql");
+    Statement line(db_, "INSERT OR IGNORE INTO article_lines(line_key, article) VALUES (?1, ?2)");
+    Statement count_line(db_, R"sql(
+INSERT INTO outlet_lines(outlet_key, line_key, text, articles) VALUES (?1, ?2, ?3, 1)
+ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
+    for (Statement* s : {&exists, &by_url, &supersede, &insert, &line, &count_line}) {
+      if (!s->ok()) return Error("preparing a batch");
+    }
+    std::string now = Now();
+    for (const Article& article : articles) {
+      if (article.HasFatalError() || article.id.empty()) {
+        result.outcomes.push_back(PutOutcome::kRejected);
+        ++result.rejected;
+        continue;
+      }
+      exists.Reset();
+      exists.Bind(1, article.id);
+      int rc = exists.Step();
+      if (rc == SQLITE_ROW) {
+        result.outcomes.push_back(PutOutcome::kDuplicate);
+        ++result.duplicates;
+        continue;
+      }
+      if (rc != SQLITE_DONE) return Error("looking up an article");
+      StoredRow row = MakeStoredRow(article);
+      int64_t version = 1;
+      std::optional<std::string> previous;
+      if (row.source.url) {
+        by_url.Reset();
+        by_url.Bind(1, *row.source.url);
+        if (by_url.Step() == SQLITE_ROW) {
+          int64_t old_rowid = by_url.Int(0);
+          previous = by_url.Text(1);
+          version = by_url.Int(2) + 1;
+          supersede.Reset();
+          supersede.Bind(1, old_rowid);
+          if (supersede.Step() != SQLITE_DONE) return Error("keeping the previous version");
+        }
+      }
+      insert.Reset();
+      insert.Bind(1, row.id).BindOptional(2, row.source.url).Bind(3, version)
+          .BindOptional(4, previous).Bind(5, row.source.path).Bind(6, row.source.format);
+      if (row.source.line) insert.Bind(7, static_cast<int64_t>(*row.source.line));
+      insert.BindOptional(8, row.source.id).BindOptional(9, row.source.outlet)
+          .BindOptional(10, row.source.published).BindOptional(11, row.source.title)
+          .BindNullIfEmpty(12, row.outlet).BindNullIfEmpty(13, row.outlet_key)
+          .BindNullIfEmpty(14, row.outlet_evidence).Bind(15, row.language)
+          .Bind(16, Lower(row.language)).Bind(17, row.script).Bind(18, row.language_confidence)
+          .BindNullIfEmpty(19, row.published).BindNullIfEmpty(20, row.published_day)
+          .Bind(21, int64_t{row.published_estimated}).Bind(22, row.title).Bind(23, row.body)
+          .BindBlob(24, row.raw_zstd).BindBlob(25, row.record_zstd).Bind(26, now);
+      if (insert.Step() != SQLITE_DONE) return Error("storing an article");
+      int64_t rowid = sqlite3_last_insert_rowid(db_);
+      for (const auto& [key, text] : row.lines) {
+        line.Reset();
+        line.Bind(1, static_cast<int64_t>(key)).Bind(2, rowid);
+        if (line.Step() != SQLITE_DONE) return Error("storing an article's lines");
+        if (row.outlet_key.empty() || sqlite3_changes(db_) == 0) continue;
+        count_line.Reset();
+        count_line.Bind(1, row.outlet_key).Bind(2, static_cast<int64_t>(key)).Bind(3, text);
+        if (count_line.Step() != SQLITE_DONE) return Error("counting an outlet's lines");
+      }
+      result.outcomes.push_back(version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted);
+      ++(version > 1 ? result.versions : result.inserted);
+    }
+    return Status::Ok();
+  }
+
+  static std::string Lower(std::string_view s) { return LearnedBoilerplate::OutletKey(s); }
+
+  // "term1 term2" as an FTS5 string (a phrase when it has several terms).
+  static std::string FtsString(const std::vector<std::string>& terms) {
+    std::string out = "\"";
+    for (size_t i = 0; i < terms.size(); ++i) {
+      if (i > 0) out += ' ';
+      for (char c : terms[i]) {
+        if (c == '"') out += '"';
+        out += c;
+      }
+    }
+    return out + "\"";
+  }
+
+  static std::string MatchExpression(const SearchPlan& plan) {
+    std::string positive, negative;
+    for (const PlannedClause& clause : plan.clauses) {
+      std::string group;
+      for (const auto& alternative : clause.any_of) {
+        if (!group.empty()) group += " OR ";
+        group += FtsString(alternative.terms);
+      }
+      if (clause.any_of.size() > 1) group = "(" + group + ")";
+      if (clause.excluded) {
+        negative += " NOT " + group;
+      } else {
+        positive += (positive.empty() ? "" : " AND ") + group;
+      }
+    }
+    return positive + negative;
+  }
+
+  // The WHERE clause of the facets, with ?NNN parameters numbered after those
+  // already in `values`, which receives what to bind, in order.
+  static std::string FacetFilter(const SearchPlan& plan, std::vector<std::string>& values) {
+    auto next = [&] { return "?" + std::to_string(values.size() + 1); };
+    std::string sql = " AND a.latest = 1";
+    auto in_list = [&](const char* column, const std::vector<std::string>& list) {
+      if (list.empty()) return;
+      sql += std::string(" AND ") + column + " IN (";
+      for (size_t i = 0; i < list.size(); ++i) {
+        if (i > 0) sql += ", ";
+        sql += next();
+        values.push_back(list[i]);
+      }
+      sql += ")";
+    };
+    in_list("a.outlet_key", plan.outlet_keys);
+    in_list("a.language_key", plan.languages);
+    if (!plan.from.empty()) {
+      sql += " AND a.published_day >= " + next();
+      values.push_back(plan.from);
+    }
+    if (!plan.to.empty()) {
+      sql += " AND a.published_day <= " + next();
+      values.push_back(plan.to);
+    }
+    return sql;
+  }
+
+  Result<SearchResult> Search(const Query& query, const SearchOptions& options) override {
+    Result<SearchPlan> plan = PlanSearch(query);
+    if (!plan.ok()) return plan.status();
+    SearchResult result;
+    bool text = !plan->clauses.empty();
+    std::vector<std::string> values;
+    std::string from, where;
+    if (text) {
+      values.push_back(MatchExpression(*plan));
+      from = " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
+      where = " WHERE articles_fts MATCH ?1";
+    } else {
+      from = " FROM articles a";
+      where = " WHERE 1";
+    }
+    where += FacetFilter(*plan, values);
+    auto bind_all = [&](Statement& s) {
+      for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i + 1), values[i]);
+    };
+
+    std::string select =
+        "SELECT a.id, a.title, coalesce(a.outlet, ''), a.language, coalesce(a.published, ''), "
+        "coalesce(a.url, ''), " +
+        std::string(text ? "-rank, snippet(articles_fts, 1, char(57344), char(57345), '…', 24)"
+                         : "0, substr(a.body, 1, 200)") +
+        from + where +
+        (text ? " ORDER BY rank" : " ORDER BY a.published_day DESC, a.rowid DESC") +
+        " LIMIT ?" + std::to_string(values.size() + 1) + " OFFSET ?" +
+        std::to_string(values.size() + 2);
+    Statement hits(db_, select);
+    if (!hits.ok()) return Error("preparing the search");
+    bind_all(hits);
+    hits.Bind(static_cast<int>(values.size() + 1), static_cast<int64_t>(options.limit));
+    hits.Bind(static_cast<int>(values.size() + 2), static_cast<int64_t>(options.offset));
+    int rc;
+    while ((rc = hits.Step()) == SQLITE_ROW) {
+      SearchHit hit;
+      hit.id = hits.Text(0);
+      hit.title = hits.Text(1);
+      hit.outlet = hits.Text(2);
+      hit.language = hits.Text(3);
+      hit.published = hits.Text(4);
+      hit.url = hits.Text(5);
+      hit.score = hits.Double(6);
+      hit.snippet = MarkedSnippet(hits.Text(7));
+      result.hits.push_back(std::move(hit));
+    }
+    if (rc != SQLITE_DONE) return Error("searching");
+
+    Statement count(db_, "SELECT count(*)" + from + where);
+    bind_all(count);
+    if (!count.ok() || count.Step() != SQLITE_ROW) return Error("counting matches");
+    result.total = static_cast<uint64_t>(count.Int(0));
+
+    if (options.facets) {
+      struct Facet {
+        const char* expression;
+        std::vector<FacetCount>* out;
+      };
+      for (Facet facet : {Facet{"coalesce(a.outlet, '')", &result.outlets},
+                          Facet{"a.language", &result.languages},
+                          Facet{"coalesce(substr(a.published_day, 1, 7), '')", &result.months}}) {
+        std::string sql = std::string("SELECT ") + facet.expression + ", count(*)" + from + where +
+                          " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50";
+        Statement s(db_, sql);
+        if (!s.ok()) return Error("counting facets");
+        bind_all(s);
+        while ((rc = s.Step()) == SQLITE_ROW) {
+          facet.out->push_back({s.Text(0), static_cast<uint64_t>(s.Int(1))});
+        }
+        if (rc != SQLITE_DONE) return Error("counting facets");
+      }
+    }
+    return result;
+  }
+
+  Result<std::optional<StoredArticle>> Get(const std::string& id) override {
+    Statement s(db_, R"sql(
+SELECT source_path, source_format, source_line, source_id, url, given_outlet, given_published,
+  given_title, raw, record, version, previous_id FROM articles WHERE id = ?1)sql");
+    if (!s.ok()) return Error("reading an article");
+    s.Bind(1, id);
+    int rc = s.Step();
+    if (rc == SQLITE_DONE) return std::optional<StoredArticle>();
+    if (rc != SQLITE_ROW) return Error("reading an article");
+    StoredArticle stored;
+    stored.source.path = s.Text(0);
+    stored.source.format = s.Text(1);
+    if (!s.IsNull(2)) stored.source.line = static_cast<uint64_t>(s.Int(2));
+    auto optional = [&](int column) {
+      return s.IsNull(column) ? std::optional<std::string>() : s.Text(column);
+    };
+    stored.source.id = optional(3);
+    stored.source.url = optional(4);
+    stored.source.outlet = optional(5);
+    stored.source.published = optional(6);
+    stored.source.title = optional(7);
+    Result<std::string> raw = Decompress(s.Blob(8));
+    if (!raw.ok()) return raw.status();
+    Result<std::string> record = Decompress(s.Blob(9));
+    if (!record.ok()) return record.status();
+    stored.raw = std::move(*raw);
+    stored.record = std::move(*record);
+    stored.version = static_cast<uint32_t>(s.Int(10));
+    stored.previous_id = optional(11);
+    return std::optional<StoredArticle>(std::move(stored));
+  }
+
+  Result<uint64_t> Count() override {
+    Statement s(db_, "SELECT count(*) FROM articles");
+    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("counting articles");
+    return static_cast<uint64_t>(s.Int(0));
+  }
+
+  Result<std::vector<OutletSummary>> Outlets() override {
+    Statement s(db_, R"sql(
+SELECT outlet_key, min(outlet), count(*) FROM articles WHERE outlet_key IS NOT NULL
+GROUP BY outlet_key ORDER BY 3 DESC, 1)sql");
+    Statement lines(db_, R"sql(
+SELECT text FROM outlet_lines WHERE outlet_key = ?1 AND learned = 1 ORDER BY articles DESC, text)sql");
+    if (!s.ok() || !lines.ok()) return Error("listing outlets");
+    std::vector<OutletSummary> out;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      OutletSummary summary{s.Text(1), static_cast<uint64_t>(s.Int(2)), {}};
+      lines.Reset();
+      lines.Bind(1, s.Text(0));
+      while (lines.Step() == SQLITE_ROW) summary.boilerplate.push_back(lines.Text(0));
+      out.push_back(std::move(summary));
+    }
+    if (rc != SQLITE_DONE) return Error("listing outlets");
+    return out;
+  }
+
+  Result<NewBoilerplate> LearnBoilerplate(const BoilerplateOptions& options) override {
+    if (Status s = Exec("BEGIN IMMEDIATE", "starting the corpus pass"); !s.ok()) return s;
+    NewBoilerplate found;
+    Status status = Learn(options, found);
+    if (status.ok()) status = Exec("COMMIT", "committing the corpus pass");
+    if (!status.ok()) {
+      Rollback();
+      return status;
+    }
+    return found;
+  }
+
+  Status Learn(const BoilerplateOptions& options, NewBoilerplate& found) {
+    // Lines over the thresholds, not yet learned, per outlet.
+    Statement candidates(db_, R"sql(
+SELECT l.outlet_key, l.line_key FROM outlet_lines l
+JOIN (SELECT outlet_key, count(*) AS n FROM articles WHERE outlet_key IS NOT NULL
+      GROUP BY outlet_key) o ON o.outlet_key = l.outlet_key
+WHERE l.learned = 0 AND l.articles >= ?1 AND l.articles >= ?2 * o.n)sql");
+    Statement mark(db_, "UPDATE outlet_lines SET learned = 1 WHERE outlet_key = ?1 AND line_key = ?2");
+    Statement affected(db_, R"sql(
+SELECT a.id FROM article_lines l JOIN articles a ON a.rowid = l.article
+WHERE l.line_key = ?1 AND a.outlet_key = ?2)sql");
+    if (!candidates.ok() || !mark.ok() || !affected.ok()) return Error("the corpus pass");
+    candidates.Bind(1, static_cast<int64_t>(options.min_articles)).Bind(2, options.min_share);
+    std::vector<std::pair<std::string, int64_t>> learned;
+    int rc;
+    while ((rc = candidates.Step()) == SQLITE_ROW) {
+      learned.emplace_back(candidates.Text(0), candidates.Int(1));
+    }
+    if (rc != SQLITE_DONE) return Error("the corpus pass");
+    found.lines = learned.size();
+    std::map<std::string, bool> seen;
+    for (const auto& [outlet, key] : learned) {
+      mark.Reset();
+      mark.Bind(1, outlet).Bind(2, key);
+      if (mark.Step() != SQLITE_DONE) return Error("the corpus pass");
+      affected.Reset();
+      affected.Bind(1, key).Bind(2, outlet);
+      while ((rc = affected.Step()) == SQLITE_ROW) {
+        std::string id = affected.Text(0);
+        if (!seen[id]) found.articles.push_back(id);
+        seen[id] = true;
+      }
+      if (rc != SQLITE_DONE) return Error("the corpus pass");
+    }
+    return Status::Ok();
+  }
+
+  Result<std::shared_ptr<const LearnedBoilerplate>> LearnedLines() override {
+    Statement s(db_, R"sql(
+SELECT l.outlet_key, l.text FROM outlet_lines l WHERE l.learned = 1)sql");
+    if (!s.ok()) return Error("reading learned boilerplate");
+    auto learned = std::make_shared<LearnedBoilerplate>();
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) learned->Add(s.Text(0), s.Text(1));
+    if (rc != SQLITE_DONE) return Error("reading learned boilerplate");
+    return std::shared_ptr<const LearnedBoilerplate>(std::move(learned));
+  }
+
+  Status Reanalysed(std::span<const Article> articles) override {
+    if (Status s = Exec("BEGIN IMMEDIATE", "starting an update"); !s.ok()) return s;
+    Statement update(db_, R"sql(
+UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_key = ?6,
+  script = ?7, language_confidence = ?8 WHERE id = ?1)sql");
+    Status status = update.ok() ? Status::Ok() : Error("preparing an update");
+    for (const Article& article : articles) {
+      if (!status.ok()) break;
+      StoredRow row = MakeStoredRow(article);
+      update.Reset();
+      update.Bind(1, row.id).Bind(2, row.title).Bind(3, row.body).BindBlob(4, row.record_zstd)
+          .Bind(5, row.language).Bind(6, Lower(row.language)).Bind(7, row.script)
+          .Bind(8, row.language_confidence);
+      if (update.Step() != SQLITE_DONE) status = Error("updating an article");
+    }
+    if (status.ok()) status = Exec("COMMIT", "committing an update");
+    if (!status.ok()) Rollback();
+    return status;
+  }
+
+ private:
+  sqlite3* db_;
+  std::string path_;
+};
+
+// Checks, before SQLite touches it, that an existing file is an SQLite
+// database and is not cut short: SQLite itself would only notice the damage
+// when it reads the missing pages, perhaps in the middle of a batch.
+Status CheckExistingFile(const std::string& path) {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) return Status::Ok();  // created later
+  if (S_ISDIR(info.st_mode)) {
+    return Status(StatusCode::kInvalidArgument, path + ": a folder, not an archive file");
+  }
+  if (info.st_size == 0) return Status::Ok();  // an empty file becomes an archive
+  std::ifstream in(path, std::ios::binary);
+  char header[100] = {};
+  in.read(header, sizeof header);
+  if (in.gcount() < 100 || std::string_view(header, 16) != kSqliteMagic) {
+    return Status(StatusCode::kInvalidArgument,
+                  path + ": not a veille archive (not an SQLite file); left untouched");
+  }
+  auto be16 = [&](int at) {
+    return (static_cast<uint32_t>(static_cast<unsigned char>(header[at])) << 8) |
+           static_cast<unsigned char>(header[at + 1]);
+  };
+  auto be32 = [&](int at) { return (be16(at) << 16) | be16(at + 2); };
+  uint64_t page_size = be16(16) == 1 ? 65536 : be16(16);
+  uint64_t pages = be32(28);
+  bool size_valid = be32(24) == be32(92);  // the header's own validity rule
+  std::string wal = path + "-wal";
+  bool has_wal = ::access(wal.c_str(), F_OK) == 0;
+  if (size_valid && !has_wal && static_cast<uint64_t>(info.st_size) < page_size * pages) {
+    return Status(StatusCode::kCorrupt,
+                  path + ": the archive is damaged (truncated: " + std::to_string(info.st_size) +
+                      " bytes, " + std::to_string(page_size * pages) + " expected); left untouched");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const StoreOptions& options) {
+  if (Status s = CheckExistingFile(path); !s.ok()) return s;
+  sqlite3* db = nullptr;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  auto fail = [&](StatusCode code, const std::string& message) {
+    sqlite3_close_v2(db);
+    return Result<std::unique_ptr<Store>>(Status(code, path + ": " + message));
+  };
+  if (rc != SQLITE_OK) {
+    return fail(StatusCode::kIoError, std::string("cannot open the archive: ") +
+                                          (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+  }
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(db, 1);
+  if (Status s = RegisterFtsTokenizer(db); !s.ok()) return fail(s.code(), s.message());
+  auto store = std::make_unique<SqliteStore>(db, path);
+  // Nothing is written before the file is known to be ours.
+  Result<int> version = store->SchemaVersion();
+  if (!version.ok()) return version.status();
+  if (!options.read_only) {
+    // WAL: readers never block the writer; NORMAL sync: a power cut may lose
+    // the last batches but never damages the archive, and a killed process
+    // loses nothing committed.
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                               "PRAGMA foreign_keys = ON"}) {
+      if (Status s = store->Exec(pragma, "setting up the archive"); !s.ok()) return s;
+    }
+  }
+  if (Status s = store->Migrate(*version, options.read_only); !s.ok()) return s;
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace veille::store

@@ -1,0 +1,79 @@
+#include "store/stored_row.h"
+
+#include <zstd.h>
+
+#include "veille/boilerplate.h"
+#include "veille/json.h"
+
+namespace veille::store {
+
+std::string Compress(std::string_view bytes) {
+  std::string out(ZSTD_compressBound(bytes.size()), '\0');
+  // Level 1: the archive is written at thousands of articles a second, and
+  // news text compresses about threefold even so.
+  size_t n = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), 1);
+  out.resize(ZSTD_isError(n) ? 0 : n);
+  return out;
+}
+
+Result<std::string> Decompress(std::string_view compressed) {
+  unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+      size > (uint64_t{1} << 32)) {
+    return Status(StatusCode::kCorrupt, "a stored article is damaged");
+  }
+  std::string out(size, '\0');
+  size_t n = ZSTD_decompress(out.data(), out.size(), compressed.data(), compressed.size());
+  if (ZSTD_isError(n) || n != size) {
+    return Status(StatusCode::kCorrupt, "a stored article is damaged");
+  }
+  return out;
+}
+
+StoredRow MakeStoredRow(const Article& article) {
+  StoredRow row;
+  row.id = article.id;
+  row.source = article.source;
+  if (article.outlet) {
+    row.outlet = article.outlet->name;
+    row.outlet_key = LearnedBoilerplate::OutletKey(article.outlet->name);
+    row.outlet_evidence = article.outlet->evidence;
+  }
+  row.language = article.language.code;
+  row.script = article.language.script;
+  row.language_confidence = article.language.confidence;
+  if (article.published) {
+    row.published = article.published->value;
+    row.published_day = article.published->value.substr(0, 10);
+    row.published_estimated = article.published->estimated;
+  }
+  if (article.source.title) row.title = *article.source.title;
+  for (const Block& block : article.blocks) {
+    std::string_view text = article.clean.View(block.clean);
+    if (block.kind == BlockKind::kTitle) {
+      row.title = std::string(text);
+      continue;
+    }
+    if (block.kind != BlockKind::kBoilerplate) {
+      if (!row.body.empty()) row.body += '\n';
+      row.body.append(text);
+    }
+    if (text.size() <= kMaxBoilerplateLineBytes) {
+      row.lines.emplace_back(LearnedBoilerplate::LineKey(text), std::string(text));
+    }
+  }
+  // U+E000 and U+E001 mark matches in search snippets: the indexed text must
+  // not carry them itself (U+FFFD takes their place, byte for byte).
+  for (std::string* text : {&row.title, &row.body}) {
+    for (size_t at = 0; (at = text->find("\xEE\x80", at)) != std::string::npos; at += 3) {
+      if (at + 2 < text->size() && (text->at(at + 2) == '\x80' || text->at(at + 2) == '\x81')) {
+        text->replace(at, 3, "\xEF\xBF\xBD");
+      }
+    }
+  }
+  row.raw_zstd = Compress(article.raw);
+  row.record_zstd = Compress(ToJsonLine(article));
+  return row;
+}
+
+}  // namespace veille::store

@@ -1,0 +1,42 @@
+// What the archive keeps of an analysed article, backend-independent.
+#ifndef VEILLE_STORE_STORED_ROW_H_
+#define VEILLE_STORE_STORED_ROW_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "veille/article.h"
+#include "veille/status.h"
+
+namespace veille::store {
+
+// The columns of one archived article.
+struct StoredRow {
+  std::string id;
+  Source source;
+  std::string outlet, outlet_key, outlet_evidence;
+  std::string language, script;
+  double language_confidence = 0;
+  std::string published, published_day;  // "" when unknown
+  bool published_estimated = false;
+  std::string title;  // clean text of the title
+  // The analysable text: clean paragraphs and headings, one per line. This is
+  // what is indexed; boilerplate and the title (indexed apart) are not in it.
+  std::string body;
+  std::string raw_zstd;     // the raw bytes, zstd-compressed
+  std::string record_zstd;  // the veille.article/1 JSON record, compressed
+  // Short blocks (candidates for an outlet's boilerplate): LineKey and text.
+  std::vector<std::pair<uint64_t, std::string>> lines;
+};
+
+StoredRow MakeStoredRow(const Article& article);
+
+std::string Compress(std::string_view bytes);
+Result<std::string> Decompress(std::string_view compressed);
+
+}  // namespace veille::store
+
+#endif  // VEILLE_STORE_STORED_ROW_H_

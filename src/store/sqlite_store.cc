@@ -386,7 +386,11 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
   // The WHERE clause of the facets, with ?NNN parameters numbered after those
   // already in `values`, which receives what to bind, in order.
   static std::string FacetFilter(const SearchPlan& plan, std::vector<std::string>& values) {
-    auto next = [&] { return "?" + std::to_string(values.size() + 1); };
+    auto next = [&] {
+      std::string parameter = "?";
+      parameter += std::to_string(values.size() + 1);
+      return parameter;
+    };
     std::string sql = " AND a.latest = 1";
     auto in_list = [&](const char* column, const std::vector<std::string>& list) {
       if (list.empty()) return;

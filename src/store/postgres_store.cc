@@ -26,11 +26,7 @@ CREATE TEXT SEARCH CONFIGURATION veille_fr (COPY = french);
 ALTER TEXT SEARCH CONFIGURATION veille_fr
   ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, hword, hword_part, word
   WITH unaccent, french_stem;
-CREATE TEXT SEARCH CONFIGURATION veille_fr_lemma (COPY = simple);
-ALTER TEXT SEARCH CONFIGURATION veille_fr_lemma
-  DROP MAPPING FOR asciiword, asciihword, hword_asciipart, hword, hword_part, word,
-    numword, numhword, hword_numpart, int, uint, float, sfloat, version, email, url,
-    url_path, host, file, tag, entity, blank;
+CREATE TEXT SEARCH CONFIGURATION veille_fr_lemma (PARSER = default);
 CREATE TABLE veille_articles(
   serial BIGSERIAL PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -85,20 +81,28 @@ ALTER TEXT SEARCH CONFIGURATION veille_fr_lemma
   WITH veille_fr_hunspell;
 )sql";
 
-// The tsvector of an article: title (weight A) and body (B) stemmed, then
-// the lemmas of both (D). $1 title, $2 body.
-constexpr const char* kSearchVector =
-    "setweight(to_tsvector('veille_fr', $1::text), 'A') || "
-    "setweight(to_tsvector('veille_fr', $2::text), 'B') || "
-    "setweight(to_tsvector('veille_fr_lemma', $1::text || ' ' || $2::text), 'D')";
+// "$n", a query parameter. (Built with += rather than "$" + …: GCC 12 warns
+// wrongly about the latter.)
+std::string Param(size_t n) {
+  std::string p = "$";
+  p += std::to_string(n);
+  return p;
+}
 
-std::string SearchVector(int title_param, int body_param) {
-  std::string sql = kSearchVector;
-  for (auto [from, to] : {std::pair{"$1", title_param}, std::pair{"$2", body_param}}) {
-    for (size_t at; (at = sql.find(from)) != std::string::npos;) {
-      sql.replace(at, 2, "$" + std::to_string(to));
-    }
-  }
+// The tsvector of an article: title (weight A) and body (B) stemmed, then
+// the lemmas of both (D), from the parameters numbered `title` and `body`.
+std::string SearchVector(int title, int body) {
+  std::string t = Param(title) + "::text";
+  std::string b = Param(body) + "::text";
+  std::string sql = "setweight(to_tsvector('veille_fr', ";
+  sql += t;
+  sql += "), 'A') || setweight(to_tsvector('veille_fr', ";
+  sql += b;
+  sql += "), 'B') || setweight(to_tsvector('veille_fr_lemma', ";
+  sql += t;
+  sql += " || ' ' || ";
+  sql += b;
+  sql += "), 'D')";
   return sql;
 }
 
@@ -245,7 +249,7 @@ class PostgresStore final : public Store {
       std::string group;
       for (const PlannedAlternative& alternative : clause.any_of) {
         values.push_back(alternative.text);
-        std::string p = "$" + std::to_string(values.size());
+        std::string p = Param(values.size());
         std::string one = "(phraseto_tsquery('veille_fr', " + p +
                           ") || phraseto_tsquery('veille_fr_lemma', " + p + "))";
         group += (group.empty() ? "" : " || ") + one;
@@ -267,7 +271,7 @@ class PostgresStore final : public Store {
       sql += std::string(" AND ") + column + " IN (";
       for (size_t i = 0; i < list.size(); ++i) {
         values.push_back(list[i]);
-        sql += (i ? ", $" : "$") + std::to_string(values.size());
+        sql += (i ? ", " : "") + Param(values.size());
       }
       sql += ")";
     };
@@ -275,11 +279,11 @@ class PostgresStore final : public Store {
     in_list("a.language_key", plan.languages);
     if (!plan.from.empty()) {
       values.push_back(plan.from);
-      sql += " AND a.published_day >= $" + std::to_string(values.size());
+      sql += " AND a.published_day >= " + Param(values.size());
     }
     if (!plan.to.empty()) {
       values.push_back(plan.to);
-      sql += " AND a.published_day <= $" + std::to_string(values.size());
+      sql += " AND a.published_day <= " + Param(values.size());
     }
     return sql;
   }
@@ -306,22 +310,20 @@ class PostgresStore final : public Store {
         hit_values.push_back(
             "StartSel=\xEE\x80\x80, StopSel=\xEE\x80\x81, MaxWords=30, MinWords=12, "
             "MaxFragments=2, FragmentDelimiter=\" … \"");
-        std::string headline_options = "$" + std::to_string(hit_values.size());
+        std::string headline_options = Param(hit_values.size());
         // ts_headline is costly: only for the page shown.
         select = "SELECT p.id, p.title, p.outlet, p.language, p.published, p.url, p.score, "
                  "ts_headline('veille_fr', p.body, " + tsquery + ", " + headline_options +
                  ") FROM (SELECT a.id, a.title, coalesce(a.outlet, '') AS outlet, a.language, "
                  "coalesce(a.published, '') AS published, coalesce(a.url, '') AS url, a.body, "
                  "ts_rank(a.search, " + tsquery + ") AS score" + from + where +
-                 " ORDER BY score DESC, a.serial LIMIT $" +
-                 std::to_string(hit_values.size() + 1) + " OFFSET $" +
-                 std::to_string(hit_values.size() + 2) + ") p ORDER BY p.score DESC";
+                 " ORDER BY score DESC, a.serial LIMIT " + Param(hit_values.size() + 1) +
+                 " OFFSET " + Param(hit_values.size() + 2) + ") p ORDER BY p.score DESC";
       } else {
         select = "SELECT a.id, a.title, coalesce(a.outlet, ''), a.language, "
                  "coalesce(a.published, ''), coalesce(a.url, ''), 0, substr(a.body, 1, 200)" +
-                 from + where + " ORDER BY a.published_day DESC NULLS LAST, a.serial DESC LIMIT $" +
-                 std::to_string(hit_values.size() + 1) + " OFFSET $" +
-                 std::to_string(hit_values.size() + 2);
+                 from + where + " ORDER BY a.published_day DESC NULLS LAST, a.serial DESC LIMIT " +
+                 Param(hit_values.size() + 1) + " OFFSET " + Param(hit_values.size() + 2);
       }
       hit_values.push_back(std::to_string(options.limit));
       hit_values.push_back(std::to_string(options.offset));
@@ -437,7 +439,8 @@ class PostgresStore final : public Store {
           "UPDATE veille_outlet_lines l SET learned = TRUE FROM "
           "(SELECT outlet_key, count(*) AS n FROM veille_articles WHERE outlet_key IS NOT NULL "
           " GROUP BY outlet_key) o WHERE o.outlet_key = l.outlet_key AND NOT l.learned "
-          "AND l.articles >= $1 AND l.articles >= $2 * o.n RETURNING l.outlet_key, l.line_key",
+          "AND l.articles >= $1::bigint AND l.articles >= $2::double precision * o.n "
+          "RETURNING l.outlet_key, l.line_key",
           static_cast<int64_t>(options.min_articles), options.min_share);
       NewBoilerplate found;
       found.lines = learned.size();

@@ -352,17 +352,17 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
 
   static std::string Lower(std::string_view s) { return LearnedBoilerplate::OutletKey(s); }
 
-  // "term1 term2" as an FTS5 string (a phrase when it has several terms).
-  static std::string FtsString(const std::vector<std::string>& terms) {
+  // Text as an FTS5 string, which FTS5 hands to the same tokenizer as the
+  // documents (so the text, not its terms: stemming twice is not stemming
+  // once). Several terms make a phrase.
+  static std::string FtsString(std::string_view text) {
     std::string out = "\"";
-    for (size_t i = 0; i < terms.size(); ++i) {
-      if (i > 0) out += ' ';
-      for (char c : terms[i]) {
-        if (c == '"') out += '"';
-        out += c;
-      }
+    for (char c : text) {
+      if (c == '"') out += '"';
+      out += c;
     }
-    return out + "\"";
+    out += '"';
+    return out;
   }
 
   static std::string MatchExpression(const SearchPlan& plan) {
@@ -371,7 +371,7 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       std::string group;
       for (const auto& alternative : clause.any_of) {
         if (!group.empty()) group += " OR ";
-        group += FtsString(alternative.terms);
+        group += FtsString(alternative.text);
       }
       if (clause.any_of.size() > 1) group = "(" + group + ")";
       if (clause.excluded) {

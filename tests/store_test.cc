@@ -1,0 +1,325 @@
+// The archive, through the public API, on both backends: an SQLite file and a
+// real PostgreSQL server that the test starts (tests/postgres_server.h).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "postgres_server.h"
+#include "test_util.h"
+#include "veille/ingest.h"
+#include "veille/json.h"
+#include "veille/pipeline.h"
+#include "veille/store.h"
+
+namespace veille {
+namespace {
+
+using testing::PostgresServer;
+using testing::TempDir;
+
+// Analyses a plain-text article (title, blank line, paragraphs).
+Article Analysed(const std::string& text, std::optional<std::string> url = std::nullopt,
+                 std::optional<std::string> outlet = std::nullopt,
+                 std::optional<std::string> published = std::nullopt) {
+  static auto pipeline = std::move(Pipeline::Create(Options{})).value();
+  Article article;
+  article.source.path = "test";
+  article.source.format = "text";
+  article.source.url = std::move(url);
+  article.source.outlet = std::move(outlet);
+  article.source.published = std::move(published);
+  article.raw = text;
+  pipeline->Run(article);
+  return article;
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "sqlite") {
+      url_ = (dir_ / "archive.db").string();
+    } else {
+      std::string why;
+      PostgresServer* server = PostgresServer::Shared(&why);
+      if (!server) {
+        if (std::getenv("CI")) FAIL() << why;
+        GTEST_SKIP() << why;
+      }
+      url_ = server->NewDatabase();
+    }
+    store_ = Open();
+  }
+
+  std::unique_ptr<Store> Open() {
+    auto store = Store::Open(url_);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+
+  // Ids of the articles a query finds, in order.
+  std::vector<std::string> Find(const std::string& text, size_t limit = 50) {
+    auto query = ParseQuery(text);
+    EXPECT_TRUE(query.ok()) << query.status().ToString();
+    if (!query.ok()) return {};
+    auto result = store_->Search(*query, {.limit = limit});
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    std::vector<std::string> ids;
+    if (result.ok()) {
+      for (const SearchHit& hit : result->hits) ids.push_back(hit.id);
+    }
+    return ids;
+  }
+
+  std::vector<std::string> Put(const std::vector<Article>& articles) {
+    auto put = store_->Put(articles);
+    EXPECT_TRUE(put.ok()) << put.status().ToString();
+    std::vector<std::string> ids;
+    for (const Article& a : articles) ids.push_back(a.id);
+    return ids;
+  }
+
+  TempDir dir_;
+  std::string url_;
+  std::unique_ptr<Store> store_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+const char kSpecimenLike[] =
+    "Des manifestants à Almaty\n\n"
+    "Les manifestations de masse au Kazakhstan ont commencé au début de 2022.\n\n"
+    "L'état d'urgence a été instauré au Kazakhstan.\n\n"
+    "Rejoignez News-Front sur Facebook, GAB, Vkontakte, et Telegram\n";
+
+TEST_P(StoreTest, PutIsIdempotent) {
+  std::vector<Article> articles = {Analysed(kSpecimenLike),
+                                   Analysed("Titre\n\nUn autre article sur la pêche.\n")};
+  auto first = store_->Put(articles);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->inserted, 2u);
+  auto second = store_->Put(articles);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->inserted, 0u);
+  EXPECT_EQ(second->duplicates, 2u);
+  EXPECT_EQ(*store_->Count(), 2u);
+  // Reopening runs no migration twice.
+  store_.reset();
+  store_ = Open();
+  ASSERT_NE(store_, nullptr);
+  EXPECT_EQ(*store_->Count(), 2u);
+}
+
+TEST_P(StoreTest, ErrorRecordsAreNotStored) {
+  Article broken;
+  broken.source.path = "x";
+  broken.AddError(StatusCode::kInvalidJson, "line 1: broken");
+  auto put = store_->Put(std::vector<Article>{broken});
+  ASSERT_TRUE(put.ok());
+  EXPECT_EQ(put->rejected, 1u);
+  EXPECT_EQ(*store_->Count(), 0u);
+}
+
+TEST_P(StoreTest, NewContentAtAUrlIsANewVersionKeptBesideTheOld) {
+  Article v1 = Analysed("Titre\n\nLe ministre a démissionné mardi.\n", "https://x.fr/a");
+  Article v2 = Analysed("Titre\n\nLe ministre a démissionné mardi soir.\n", "https://x.fr/a");
+  Put({v1});
+  auto put = store_->Put(std::vector<Article>{v2});
+  ASSERT_TRUE(put.ok());
+  EXPECT_EQ(put->versions, 1u);
+  auto stored = store_->Get(v2.id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->version, 2u);
+  EXPECT_EQ((*stored)->previous_id, v1.id);
+  auto old = store_->Get(v1.id);
+  ASSERT_TRUE(old.ok() && old->has_value()) << "the old version is kept";
+  // Search shows the latest version only.
+  EXPECT_EQ(Find("démissionné"), std::vector<std::string>{v2.id});
+}
+
+TEST_P(StoreTest, GetGivesBackTheRawBytesAndTheRecord) {
+  Article article = Analysed(kSpecimenLike, "https://news-front.info/x", std::nullopt,
+                             "2022-01-06");
+  Put({article});
+  auto stored = store_->Get(article.id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->raw, article.raw);
+  EXPECT_EQ((*stored)->source.url, "https://news-front.info/x");
+  EXPECT_EQ((*stored)->record, ToJsonLine(article));
+  EXPECT_FALSE(store_->Get("no-such-id")->has_value());
+}
+
+TEST_P(StoreTest, FrenchStemmingAccentsAndCase) {
+  auto ids = Put({Analysed("Titre un\n\nDes manifestants dans la rue.\n"),
+                  Analysed("Titre deux\n\nUne grande manifestation à Paris.\n"),
+                  Analysed("Titre trois\n\nL'ÉTAT a réagi.\n"),
+                  Analysed("Titre quatre\n\nRien à voir ici.\n")});
+  auto found = Find("manifester");
+  EXPECT_EQ(std::set<std::string>(found.begin(), found.end()),
+            (std::set<std::string>{ids[0], ids[1]}));
+  EXPECT_EQ(Find("etat"), std::vector<std::string>{ids[2]});
+  EXPECT_EQ(Find("État"), std::vector<std::string>{ids[2]});
+  EXPECT_EQ(Find("l’état"), std::vector<std::string>{ids[2]});
+  EXPECT_TRUE(Find("inexistant").empty());
+}
+
+TEST_P(StoreTest, PhrasesExclusionsAndOr) {
+  auto ids = Put({Analysed("A\n\nL'état d'urgence a été déclaré hier.\n"),
+                  Analysed("B\n\nL'urgence de l'état des routes inquiète.\n"),
+                  Analysed("C\n\nLe gaz et le pétrole augmentent.\n"),
+                  Analysed("D\n\nLe pétrole seul baisse.\n")});
+  EXPECT_EQ(Find("\"état d'urgence\""), std::vector<std::string>{ids[0]});
+  auto both = Find("urgence");
+  EXPECT_EQ(both.size(), 2u);
+  EXPECT_EQ(Find("urgence -routes"), std::vector<std::string>{ids[0]});
+  auto either = Find("gaz OR baisse");
+  EXPECT_EQ(std::set<std::string>(either.begin(), either.end()),
+            (std::set<std::string>{ids[2], ids[3]}));
+  EXPECT_EQ(Find("pétrole -\"le gaz\""), std::vector<std::string>{ids[3]});
+}
+
+TEST_P(StoreTest, FacetsFilterAndCount) {
+  auto ids = Put({Analysed("A\n\nLe président parle aux journalistes.\n", std::nullopt,
+                           "Le Monde", "2022-01-05"),
+                  Analysed("B\n\nLe président parle encore.\n", std::nullopt, "News-Front",
+                           "2022-01-06T10:00:00Z"),
+                  Analysed("C\n\nThe president talks to the press again today.\n",
+                           std::nullopt, "News-Front", "2022-02-01")});
+  EXPECT_EQ(Find("président outlet:\"le monde\""), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("outlet:News-Front lang:en"), std::vector<std::string>{ids[2]});
+  EXPECT_EQ(Find("président from:2022-01-06 to:2022-01"), std::vector<std::string>{ids[1]});
+  EXPECT_EQ(Find("from:2022-02").size(), 1u);
+  auto result = store_->Search(*ParseQuery("from:2022"), {.facets = true});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->total, 3u);
+  ASSERT_FALSE(result->outlets.empty());
+  EXPECT_EQ(result->outlets[0].value, "News-Front");
+  EXPECT_EQ(result->outlets[0].count, 2u);
+  ASSERT_EQ(result->months.size(), 2u);
+  EXPECT_EQ(result->months[0].value, "2022-01");
+  EXPECT_EQ(result->months[0].count, 2u);
+}
+
+TEST_P(StoreTest, BoilerplateIsNotIndexed) {
+  Put({Analysed(kSpecimenLike)});
+  EXPECT_TRUE(Find("Vkontakte").empty());
+  EXPECT_EQ(Find("Kazakhstan").size(), 1u);
+}
+
+TEST_P(StoreTest, SnippetsHighlightTheMatches) {
+  Put({Analysed("Titre\n\nLes manifestants ont été reçus par le président.\n")});
+  auto result = store_->Search(*ParseQuery("manifester"), {});
+  ASSERT_TRUE(result.ok() && result->hits.size() == 1u);
+  const Snippet& snippet = result->hits[0].snippet;
+  ASSERT_EQ(snippet.highlights.size(), 1u);
+  auto [start, end] = snippet.highlights[0];
+  EXPECT_EQ(snippet.text.substr(start, end - start), "manifestants");
+}
+
+TEST_P(StoreTest, InjectionStringsAreInert) {
+  const std::string evil = "'); DROP TABLE articles; DROP TABLE veille_articles; --";
+  Article a = Analysed("Titre " + evil + "\n\nDu texte avec " + evil + " dedans.\n",
+                       "https://x.fr/" + evil, evil + "\" OR \"1\"=\"1", "2022-01-06");
+  Put({a, Analysed("Autre\n\nUn texte ordinaire.\n")});
+  for (const char* query : {"drop", "\"'); DROP TABLE articles; --\"",
+                            "outlet:\"x' OR '1'='1\"", "texte -\"1=1\"", "a OR \"\\\"\""}) {
+    auto parsed = ParseQuery(query);
+    if (!parsed.ok()) continue;
+    auto result = store_->Search(*parsed, {});
+    EXPECT_TRUE(result.ok()) << query << ": " << result.status().ToString();
+  }
+  EXPECT_EQ(Find("drop"), std::vector<std::string>{a.id});
+  EXPECT_EQ(*store_->Count(), 2u);
+  auto outlets = store_->Outlets();
+  ASSERT_TRUE(outlets.ok());
+  EXPECT_EQ(outlets->at(0).name, evil + "\" OR \"1\"=\"1");
+}
+
+TEST_P(StoreTest, TheCorpusPassLearnsAnOutletsRepeatedLines) {
+  std::vector<Article> articles;
+  const char* topics[] = {"la pêche", "le vin", "la route", "le port", "la mine",
+                          "le train", "la forêt", "le fleuve"};
+  for (const char* topic : topics) {
+    articles.push_back(Analysed(std::string("Sur ") + topic + "\n\nUn article sur " + topic +
+                                    " et ses enjeux.\n\nLa rédaction remercie ses fidèles "
+                                    "lecteurs\n",
+                                std::nullopt, "La Gazette"));
+  }
+  articles.push_back(Analysed("Ailleurs\n\nUn autre journal.\n\nLa rédaction remercie ses "
+                              "fidèles lecteurs\n",
+                              std::nullopt, "Le Courrier"));
+  Put(articles);
+  EXPECT_EQ(Find("fidèles").size(), 9u) << "not learned yet: indexed everywhere";
+  auto report = LearnOutletBoilerplate(*store_, Options{}, {.min_share = 0.5, .min_articles = 5});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->lines_learned, 1u);
+  EXPECT_EQ(report->articles_updated, 8u);
+  // Gone from La Gazette's articles; still text in Le Courrier's, which does
+  // not repeat it.
+  EXPECT_EQ(Find("fidèles"), std::vector<std::string>{articles.back().id});
+  auto outlets = store_->Outlets();
+  ASSERT_TRUE(outlets.ok());
+  ASSERT_EQ(outlets->at(0).name, "La Gazette");
+  EXPECT_EQ(outlets->at(0).articles, 8u);
+  EXPECT_EQ(outlets->at(0).boilerplate,
+            std::vector<std::string>{"La rédaction remercie ses fidèles lecteurs"});
+  auto stored = store_->Get(articles[0].id);
+  EXPECT_NE((*stored)->record.find("\"boilerplate\""), std::string::npos);
+  // A new article of that outlet gets the line marked at once.
+  auto learned = store_->LearnedLines();
+  ASSERT_TRUE(learned.ok());
+  Options options;
+  options.learned_boilerplate = *learned;
+  auto pipeline = std::move(Pipeline::Create(options)).value();
+  Article fresh;
+  fresh.source.path = "new";
+  fresh.source.format = "text";
+  fresh.source.outlet = "La Gazette";
+  fresh.raw = "Nouveau\n\nDu neuf.\n\nLa rédaction remercie ses fidèles lecteurs\n";
+  pipeline->Run(fresh);
+  EXPECT_EQ(fresh.blocks.back().kind, BlockKind::kBoilerplate);
+}
+
+// The same real articles give the same matches on both backends.
+TEST(StoreAgreementTest, SqliteAndPostgresqlFindTheSameArticles) {
+  if (!testing::HaveSharedData()) GTEST_SKIP() << "no ../shared/data";
+  std::string why;
+  PostgresServer* server = PostgresServer::Shared(&why);
+  if (!server) {
+    if (std::getenv("CI")) FAIL() << why;
+    GTEST_SKIP() << why;
+  }
+  TempDir dir;
+  auto sqlite = std::move(Store::Open((dir / "a.db").string())).value();
+  auto postgres = std::move(Store::Open(server->NewDatabase())).value();
+  static const std::regex block(R"(<(h1|h2|p)[^>]*>([\s\S]*?)</\1>)"), tag(R"(<[^>]+>)");
+  std::vector<Article> articles;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::SharedData() / "wikinews-fr")) {
+    std::string html = testing::ReadFile(entry.path()), text;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), block); it != std::sregex_iterator(); ++it) {
+      text += std::regex_replace((*it)[2].str(), tag, "") + "\n\n";
+    }
+    articles.push_back(Analysed(text));
+  }
+  ASSERT_TRUE(sqlite->Put(articles).ok());
+  ASSERT_TRUE(postgres->Put(articles).ok());
+  for (const char* text : {"président", "manifestation", "élections", "\"premier ministre\"",
+                           "guerre -Syrie", "crise OR armée", "Obama", "sport"}) {
+    auto query = ParseQuery(text);
+    ASSERT_TRUE(query.ok());
+    auto a = sqlite->Search(*query, {.limit = 1000});
+    auto b = postgres->Search(*query, {.limit = 1000});
+    ASSERT_TRUE(a.ok() && b.ok()) << text;
+    std::set<std::string> ids_a, ids_b;
+    for (const auto& hit : a->hits) ids_a.insert(hit.id);
+    for (const auto& hit : b->hits) ids_b.insert(hit.id);
+    EXPECT_EQ(ids_a, ids_b) << text;
+    EXPECT_EQ(a->total, b->total) << text;
+    EXPECT_FALSE(ids_a.empty()) << text << " finds nothing: a poor test query";
+  }
+}
+
+}  // namespace
+}  // namespace veille

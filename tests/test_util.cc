@@ -1,6 +1,9 @@
 #include "test_util.h"
 
 #include <fcntl.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -35,16 +38,67 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-RunResult RunVeille(const std::vector<std::string>& args, const std::string& input) {
-  TempDir dir;
-  WriteFile(dir / "stdin", input);
-  std::string out_path = (dir / "stdout").string(), err_path = (dir / "stderr").string();
-  std::vector<std::string> argv_storage = {VEILLE_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
+namespace {
 
+std::vector<std::string> Argv(const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {VEILLE_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+[[noreturn]] void Exec(std::vector<std::string> storage) {
+  std::vector<char*> argv;
+  for (std::string& a : storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(argv[0], argv.data());
+  _exit(127);
+}
+
+}  // namespace
+
+RunResult RunVeille(const std::vector<std::string>& args, const std::string& input) {
+  return RunVeille(args, RunOptions{.input = input});
+}
+
+pid_t SpawnVeille(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_RDWR);
+    dup2(null, 0);
+    dup2(null, 1);
+    dup2(null, 2);
+    Exec(Argv(args));
+  }
+  return pid;
+}
+
+RunResult RunVeilleOnTerminal(const std::vector<std::string>& args) {
+  int terminal = -1;
+  pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid == 0) {
+    int null = open("/dev/null", O_RDWR);
+    dup2(null, 1);  // stdout away: stderr stays on the terminal
+    Exec(Argv(args));
+  }
+  RunResult result;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = read(terminal, buf, sizeof buf);
+    if (n <= 0) break;  // EIO once the child has closed the terminal
+    result.err.append(buf, n);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(terminal);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+RunResult RunVeille(const std::vector<std::string>& args, const RunOptions& options) {
+  TempDir dir;
+  WriteFile(dir / "stdin", options.input);
+  std::string out_path = (dir / "stdout").string(), err_path = (dir / "stderr").string();
+  if (options.uid != 0) chmod(dir.path().c_str(), 0777);
   pid_t pid = fork();
   if (pid == 0) {
     int in = open((dir / "stdin").c_str(), O_RDONLY);
@@ -53,8 +107,18 @@ RunResult RunVeille(const std::vector<std::string>& args, const std::string& inp
     dup2(in, 0);
     dup2(out, 1);
     dup2(err, 2);
-    execv(argv[0], argv.data());
-    _exit(127);
+    if (options.file_size_limit > 0) {
+      // Past the limit, write() fails with EFBIG, as on a full disk, once
+      // SIGXFSZ (which would kill the process) is ignored.
+      signal(SIGXFSZ, SIG_IGN);
+      rlimit limit{static_cast<rlim_t>(options.file_size_limit),
+                   static_cast<rlim_t>(options.file_size_limit)};
+      setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    if (options.uid != 0 && geteuid() == 0) {
+      if (setgid(options.uid) != 0 || setuid(options.uid) != 0) _exit(126);
+    }
+    Exec(Argv(args));
   }
   RunResult result;
   int status = 0;

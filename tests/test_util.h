@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,8 +20,24 @@ struct RunResult {
   long max_rss_kb = 0;      // peak resident memory of the child
 };
 
+// How to run the child.
+struct RunOptions {
+  std::string input;          // standard input
+  uid_t uid = 0;              // when root: run as this user instead (0: stay root)
+  long file_size_limit = 0;   // RLIMIT_FSIZE in bytes (0: none), a full disk
+};
+
 // Runs build/veille with `args`, feeding `input` on standard input.
 RunResult RunVeille(const std::vector<std::string>& args, const std::string& input = "");
+RunResult RunVeille(const std::vector<std::string>& args, const RunOptions& options);
+
+// Starts build/veille in the background, its output thrown away; returns its
+// pid (for tests that kill it).
+pid_t SpawnVeille(const std::vector<std::string>& args);
+
+// Runs build/veille with its standard error on a terminal (a pseudo-terminal)
+// and returns what it wrote there.
+RunResult RunVeilleOnTerminal(const std::vector<std::string>& args);
 
 // Parses JSON Lines output; a line that does not parse fails the test.
 std::vector<nlohmann::json> ParseLines(const std::string& out);

@@ -14,17 +14,26 @@ namespace veille::tools {
 
 inline constexpr const char* kDefaultDb = "veille.db";
 
-inline void AddDbFlag(CLI::App* app, std::string* db) {
-  *db = kDefaultDb;
-  app->add_option("--db", *db,
+struct DbFlags {
+  std::string db = kDefaultDb;
+  int lock_timeout_ms = StoreOptions{}.busy_timeout_ms;
+};
+
+inline void AddDbFlags(CLI::App* app, DbFlags* flags) {
+  app->add_option("--db", flags->db,
                   "The archive: an SQLite file (created when missing; default ./veille.db) "
                   "or postgres://user@host:port/database")
       ->envname("VEILLE_DB");
+  app->add_option("--lock-timeout", flags->lock_timeout_ms,
+                  "How long to wait, in milliseconds, for an archive another process has "
+                  "locked (default 5000)")
+      ->check(CLI::NonNegativeNumber);
 }
 
 // Opens the archive or prints why not (returns null).
-inline std::unique_ptr<Store> OpenOrReport(const std::string& db, const StoreOptions& options) {
-  Result<std::unique_ptr<Store>> store = Store::Open(db, options);
+inline std::unique_ptr<Store> OpenOrReport(const DbFlags& flags, bool read_only) {
+  Result<std::unique_ptr<Store>> store = Store::Open(
+      flags.db, {.busy_timeout_ms = flags.lock_timeout_ms, .read_only = read_only});
   if (!store.ok()) {
     std::fprintf(stderr, "veille: %s\n", store.status().message().c_str());
     return nullptr;

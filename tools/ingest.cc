@@ -17,7 +17,7 @@ namespace {
 
 struct IngestFlags {
   std::vector<std::string> inputs;
-  std::string db;
+  DbFlags db;
   int threads = 0;
   size_t batch = 500;
   bool learn = true;
@@ -38,7 +38,7 @@ std::string Duration(double seconds) {
 }
 
 int RunIngest(const IngestFlags& flags) {
-  std::unique_ptr<Store> store = OpenOrReport(flags.db, {});
+  std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/false);
   if (!store) return kExitFailure;
   Result<std::unique_ptr<InputReader>> reader = InputReader::Create(flags.inputs, flags.options);
   if (!reader.ok()) {
@@ -109,7 +109,7 @@ Command AddIngestCommand(CLI::App& root) {
       "run again to finish.");
   app->add_option("inputs", flags->inputs,
                   "Files, folders or - (the formats of `veille analyze`)")->required();
-  AddDbFlag(app, &flags->db);
+  AddDbFlags(app, &flags->db);
   app->add_option("--threads,-j", flags->threads, "Analysis threads (default: one per core)")
       ->check(CLI::NonNegativeNumber);
   app->add_option("--batch", flags->batch, "Articles per transaction (default 500)")

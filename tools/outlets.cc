@@ -13,12 +13,12 @@ namespace veille::tools {
 namespace {
 
 struct OutletsFlags {
-  std::string db;
+  DbFlags db;
   bool json = false;
 };
 
 int RunOutlets(const OutletsFlags& flags) {
-  std::unique_ptr<Store> store = OpenOrReport(flags.db, {.read_only = true});
+  std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/true);
   if (!store) return kExitFailure;
   Result<std::vector<OutletSummary>> outlets = store->Outlets();
   if (!outlets.ok()) {
@@ -50,7 +50,7 @@ Command AddOutletsCommand(CLI::App& root) {
   auto flags = std::make_shared<OutletsFlags>();
   CLI::App* app = root.add_subcommand(
       "outlets", "List the archive's outlets with their article counts and learned boilerplate.");
-  AddDbFlag(app, &flags->db);
+  AddDbFlags(app, &flags->db);
   app->add_flag("--json", flags->json, "One JSON object per outlet");
   return {app, [flags] { return RunOutlets(*flags); }};
 }

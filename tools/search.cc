@@ -17,7 +17,7 @@ namespace {
 
 struct SearchFlags {
   std::vector<std::string> words;
-  std::string db;
+  DbFlags db;
   size_t limit = 20;
   size_t offset = 0;
   bool json = false;
@@ -67,7 +67,7 @@ int RunSearch(const SearchFlags& flags) {
     std::fprintf(stderr, "veille: search: %s\n", query.status().message().c_str());
     return kExitFailure;
   }
-  std::unique_ptr<Store> store = OpenOrReport(flags.db, {.read_only = true});
+  std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/true);
   if (!store) return kExitFailure;
   Result<SearchResult> result =
       store->Search(*query, {.limit = flags.limit, .offset = flags.offset, .facets = flags.facets});
@@ -142,7 +142,7 @@ Command AddSearchCommand(CLI::App& root) {
       "-excluded, a OR b, and facets outlet:NAME lang:fr from:2022-01 to:2022-01-31 "
       "(docs/SEARCH.md).");
   app->add_option("query", flags->words, "The query (quote it for the shell)")->required();
-  AddDbFlag(app, &flags->db);
+  AddDbFlags(app, &flags->db);
   app->add_option("--limit,-n", flags->limit, "Results per page (default 20)")
       ->check(CLI::Range(1, 10000));
   app->add_option("--offset", flags->offset, "Results to skip (pagination)");

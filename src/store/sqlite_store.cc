@@ -178,13 +178,18 @@ class SqliteStore final : public Store {
   Status Error(std::string_view doing) const {
     int code = sqlite3_extended_errcode(db_);
     std::string message = std::string(doing) + ": " + sqlite3_errmsg(db_);
+    // A write refused for want of room (a full disk, a quota, a file size
+    // limit) is SQLITE_FULL or, when the system says EFBIG, a plain write
+    // error.
+    if (code == SQLITE_IOERR_WRITE) code = SQLITE_FULL;
     switch (code & 0xff) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
         return Status(StatusCode::kIoError,
                       path_ + ": the archive is locked by another process (" + message + ")");
       case SQLITE_FULL:
-        return Status(StatusCode::kIoError, path_ + ": the disk is full (" + message + ")");
+        return Status(StatusCode::kIoError,
+                      path_ + ": could not write to the disk: is it full? (" + message + ")");
       case SQLITE_CORRUPT:
       case SQLITE_NOTADB:
         return Status(StatusCode::kCorrupt, path_ + ": the archive is damaged (" + message + ")");

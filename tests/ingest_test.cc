@@ -1,0 +1,300 @@
+// `veille ingest`, `search` and `outlets` end to end, and what the archive
+// does with hostile situations: killed mid-write, locked, read-only,
+// truncated, foreign or newer files, a full disk.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "postgres_server.h"
+#include "test_util.h"
+
+namespace veille {
+namespace {
+
+using nlohmann::json;
+using testing::HaveSharedData;
+using testing::ParseLines;
+using testing::ReadFile;
+using testing::RunVeille;
+using testing::SharedData;
+using testing::SourceDir;
+using testing::TempDir;
+using testing::WriteFile;
+
+// Real French text: the Wikipedia sentences of wikineural (test, then
+// validation), ten to an article, as JSON Lines: `count` articles (at most
+// some 2,500, which the data holds).
+std::string WikipediaArticles(size_t count) {
+  std::ifstream test(SharedData() / "wikineural-fr" / "test.conllu");
+  std::ifstream val(SharedData() / "wikineural-fr" / "val.conllu");
+  std::string line, sentence, text, jsonl;
+  size_t sentences = 0, articles = 0;
+  auto next_line = [&] {
+    return static_cast<bool>(std::getline(test, line)) ||
+           static_cast<bool>(std::getline(val, line));
+  };
+  while (articles < count && next_line()) {
+    if (line.empty()) {
+      text += sentence + (++sentences % 10 == 0 ? "" : " ");
+      sentence.clear();
+      if (sentences % 10 == 0) {
+        jsonl += json{{"id", "w" + std::to_string(++articles)}, {"text", text}}.dump() + "\n";
+        text.clear();
+      }
+      continue;
+    }
+    size_t tab = line.find('\t'), tab2 = line.find('\t', tab + 1);
+    if (tab == std::string::npos) continue;
+    if (!sentence.empty()) sentence += ' ';
+    sentence += line.substr(tab + 1, tab2 - tab - 1);
+  }
+  return jsonl;
+}
+
+// SQLite's own verdict on a file: "ok" or the problems it found.
+std::string IntegrityCheck(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::string verdict;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_exec(db, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
+      *static_cast<std::string*>(out) += values[0] ? values[0] : "";
+      return 0;
+    }, &verdict, nullptr);
+  }
+  sqlite3_close(db);
+  return verdict;
+}
+
+// The number of articles in an SQLite archive, and of distinct ones.
+std::pair<uint64_t, uint64_t> CountArticles(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::pair<uint64_t, uint64_t> counts{0, 0};
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_exec(db, "SELECT count(*), count(DISTINCT id) FROM articles",
+                 [](void* out, int, char** values, char**) {
+                   auto* c = static_cast<std::pair<uint64_t, uint64_t>*>(out);
+                   c->first = std::stoull(values[0]);
+                   c->second = std::stoull(values[1]);
+                   return 0;
+                 }, &counts, nullptr);
+  }
+  sqlite3_close(db);
+  return counts;
+}
+
+TEST(IngestCliTest, IngestSearchAndOutletsOnTheSample) {
+  TempDir dir;
+  std::string db = (dir / "a.db").string();
+  auto ingest = RunVeille({"ingest", "--db", db, (SourceDir() / "samples").string()});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_NE(ingest.err.find("1 articles read"), std::string::npos) << ingest.err;
+  EXPECT_EQ(ingest.err.find('\r'), std::string::npos) << "no progress line in a pipe";
+  auto again = RunVeille({"ingest", "--db", db, (SourceDir() / "samples").string()});
+  EXPECT_NE(again.err.find("1 already in the archive"), std::string::npos) << again.err;
+
+  auto table = RunVeille({"search", "--db", db, "manifester Kazakhstan"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("1 article(s) match"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("[manifestants]"), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("\033["), std::string::npos) << "no colours in a pipe";
+
+  auto lines = ParseLines(RunVeille({"search", "--db", db, "--json", "--facets",
+                                     "outlet:News-Front"}).out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["outlet"], "News-Front");
+  EXPECT_EQ(lines[0]["id"], "084f7839d70b6e4db412a9419dcc5755");
+  EXPECT_EQ(lines[1]["total"], 1);
+  EXPECT_EQ(lines[1]["facets"]["outlet"][0]["value"], "News-Front");
+
+  auto bad = RunVeille({"search", "--db", db, "tokayev \"unclosed"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("at 9: unclosed quote"), std::string::npos) << bad.err;
+
+  auto outlets = ParseLines(RunVeille({"outlets", "--db", db, "--json"}).out);
+  ASSERT_EQ(outlets.size(), 1u);
+  EXPECT_EQ(outlets[0]["outlet"], "News-Front");
+  EXPECT_EQ(outlets[0]["articles"], 1);
+}
+
+TEST(IngestCliTest, ProgressOnATerminal) {
+  if (!HaveSharedData()) GTEST_SKIP() << "no ../shared/data";
+  TempDir dir;
+  WriteFile(dir / "in.jsonl", WikipediaArticles(600));
+  auto run = testing::RunVeilleOnTerminal({"ingest", "--db", (dir / "a.db").string(),
+                                           "--batch", "50", (dir / "in.jsonl").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("\r"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("articles · "), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("ETA "), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("600 articles read"), std::string::npos) << run.err;
+}
+
+// Killed with SIGKILL at any moment, the archive stays valid, and running the
+// same command again finishes the job: nothing lost, nothing doubled.
+TEST(IngestCliTest, KilledAtAnyMomentThenRerunLosesNothingAndDoublesNothing) {
+  if (!HaveSharedData()) GTEST_SKIP() << "no ../shared/data";
+  TempDir dir;
+  const uint64_t kArticles = 2500;
+  WriteFile(dir / "in.jsonl", WikipediaArticles(kArticles));
+  std::string db = (dir / "a.db").string();
+  std::vector<std::string> ingest = {"ingest", "--db", db, "--batch", "25", "--threads", "2",
+                                     (dir / "in.jsonl").string()};
+  // Kill points spread over a run; what matters is only that some fall in
+  // the middle of a transaction, which batches of 25 make likely.
+  int kills = 0;
+  for (int delay_ms : {40, 90, 160, 250, 400, 600}) {
+    pid_t pid = testing::SpawnVeille(ingest);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    kills += WIFSIGNALED(status);
+    if (std::filesystem::exists(db)) {
+      ASSERT_EQ(IntegrityCheck(db), "ok") << "after a kill at " << delay_ms << " ms";
+    }
+  }
+  EXPECT_GT(kills, 0) << "every run finished before its kill: the test proved nothing";
+  auto finish = RunVeille(ingest);
+  ASSERT_EQ(finish.exit_code, 0) << finish.err;
+  EXPECT_EQ(IntegrityCheck(db), "ok");
+  EXPECT_EQ(CountArticles(db), std::pair(kArticles, kArticles));
+  auto again = RunVeille(ingest);
+  EXPECT_NE(again.err.find(": 0 stored"), std::string::npos) << again.err;
+  EXPECT_EQ(CountArticles(db), std::pair(kArticles, kArticles));
+}
+
+// A file given as --db that is not ours, damaged, newer, locked or read-only:
+// a clear error, exit 2, and the file unchanged.
+class BadArchiveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = (dir_ / "a.db").string();
+    article_ = (SourceDir() / "samples").string();
+  }
+  void ExpectRefused(const std::string& expected_message, testing::RunOptions options = {}) {
+    std::string before = ReadFile(db_);
+    auto run = RunVeille({"ingest", "--db", db_, "--lock-timeout", "200", article_}, options);
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_NE(run.err.find(expected_message), std::string::npos) << run.err;
+    EXPECT_EQ(ReadFile(db_), before) << "the archive file was modified";
+  }
+  void MakeArchive() {
+    ASSERT_EQ(RunVeille({"ingest", "--db", db_, article_}).exit_code, 0);
+  }
+  TempDir dir_;
+  std::string db_, article_;
+};
+
+TEST_F(BadArchiveTest, NotAnSqliteFile) {
+  WriteFile(db_, "This is a text file, not an archive.\n");
+  ExpectRefused("not a veille archive (not an SQLite file)");
+}
+
+TEST_F(BadArchiveTest, AnotherApplicationsSqliteDatabase) {
+  sqlite3* db = nullptr;
+  sqlite3_open(db_.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE accounts(id INTEGER, name TEXT)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  ExpectRefused("an SQLite database, but not a veille archive");
+}
+
+TEST_F(BadArchiveTest, WrittenByANewerVeille) {
+  MakeArchive();
+  sqlite3* db = nullptr;
+  sqlite3_open(db_.c_str(), &db);
+  sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'", nullptr,
+               nullptr, nullptr);
+  sqlite3_close(db);
+  ExpectRefused("written by a newer veille (archive schema 99");
+  auto search = RunVeille({"search", "--db", db_, "x"});
+  EXPECT_EQ(search.exit_code, 2);
+}
+
+TEST_F(BadArchiveTest, Truncated) {
+  if (!HaveSharedData()) GTEST_SKIP() << "no ../shared/data";
+  WriteFile(dir_ / "in.jsonl", WikipediaArticles(200));
+  ASSERT_EQ(RunVeille({"ingest", "--db", db_, (dir_ / "in.jsonl").string()}).exit_code, 0);
+  std::filesystem::resize_file(db_, std::filesystem::file_size(db_) / 2);
+  ExpectRefused("the archive is damaged (truncated");
+}
+
+TEST_F(BadArchiveTest, LockedByAnotherProcess) {
+  MakeArchive();
+  sqlite3* db = nullptr;
+  sqlite3_open(db_.c_str(), &db);
+  // A writer in the middle of a transaction holds the archive's write lock.
+  ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE; INSERT INTO meta VALUES ('held', 'x')", nullptr,
+                         nullptr, nullptr), SQLITE_OK);
+  ExpectRefused("locked by another process");
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+}
+
+TEST_F(BadArchiveTest, ReadOnly) {
+  MakeArchive();
+  chmod(db_.c_str(), 0444);
+  chmod(dir_.path().c_str(), 0555);
+  testing::RunOptions options;
+  // Root writes whatever the permissions say: run as nobody then.
+  if (geteuid() == 0) options.uid = 65534;
+  ExpectRefused("cannot write the archive", options);
+  chmod(dir_.path().c_str(), 0755);
+}
+
+TEST_F(BadArchiveTest, AFolder) {
+  std::filesystem::create_directory(dir_ / "folder");
+  auto run = RunVeille({"ingest", "--db", (dir_ / "folder").string(), article_});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("a folder, not an archive file"), std::string::npos) << run.err;
+}
+
+// A full disk (a file size limit) stops the ingest with a clear error; the
+// archive stays valid and a re-run with room finishes the job.
+TEST(IngestCliTest, AFullDiskLeavesAValidArchive) {
+  if (!HaveSharedData()) GTEST_SKIP() << "no ../shared/data";
+  TempDir dir;
+  const uint64_t kArticles = 1500;
+  WriteFile(dir / "in.jsonl", WikipediaArticles(kArticles));
+  std::string db = (dir / "a.db").string();
+  std::vector<std::string> ingest = {"ingest", "--db", db, "--batch", "100",
+                                     (dir / "in.jsonl").string()};
+  auto full = RunVeille(ingest, {.file_size_limit = 1 << 20});
+  EXPECT_EQ(full.exit_code, 2) << full.err;
+  EXPECT_NE(full.err.find("could not write to the disk: is it full?"), std::string::npos)
+      << full.err;
+  EXPECT_NE(full.err.find("run the same command again"), std::string::npos) << full.err;
+  EXPECT_EQ(IntegrityCheck(db), "ok");
+  EXPECT_LT(CountArticles(db).first, kArticles);
+  auto finish = RunVeille(ingest);
+  ASSERT_EQ(finish.exit_code, 0) << finish.err;
+  EXPECT_EQ(CountArticles(db), std::pair(kArticles, kArticles));
+}
+
+TEST(IngestCliTest, OnPostgresql) {
+  std::string why;
+  auto* server = testing::PostgresServer::Shared(&why);
+  if (!server) {
+    if (std::getenv("CI")) FAIL() << why;
+    GTEST_SKIP() << why;
+  }
+  std::string db = server->NewDatabase();
+  auto ingest = RunVeille({"ingest", "--db", db, (SourceDir() / "samples").string()});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  auto lines = ParseLines(RunVeille({"search", "--db", db, "--json", "manifester"}).out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["outlet"], "News-Front");
+  auto unreachable = RunVeille({"search", "--db", "postgresql://postgres@127.0.0.1:1/x", "x"});
+  EXPECT_EQ(unreachable.exit_code, 2);
+  EXPECT_NE(unreachable.err.find("PostgreSQL: cannot connect"), std::string::npos)
+      << unreachable.err;
+}
+
+}  // namespace
+}  // namespace veille

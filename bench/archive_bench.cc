@@ -1,0 +1,300 @@
+// The archive at scale: builds an archive of N articles (default 1,000,000)
+// and prints, in one run, the ingest rate (store only, and with analysis),
+// the archive size per article, and search latency p50/p99 for one-word,
+// two-word, phrase and faceted queries, beside a plain LIKE '%word%' scan.
+//
+// The articles are real French sentences from ../shared/data/wikineural-fr
+// (Wikipedia, CC BY-NC-SA 4.0) regrouped at random into articles of 12 to 30
+// sentences, with 12 outlets and dates over 2020–2023 drawn at random. The
+// sentences repeat across articles: this measures the archive, not the
+// variety of the text. Uses the public API only (plus sqlite3 for the LIKE
+// baseline, which the API rightly does not offer).
+//
+// Usage: veille_archive_bench [--articles N] [--db PATH|postgres://…]
+//                             [--data DIR] [--queries N]
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <thread>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "veille/batch.h"
+#include "veille/input.h"
+#include "veille/pipeline.h"
+#include "veille/query.h"
+#include "veille/store.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+// Sentences of wikineural, with spaces as French typography wants them.
+std::vector<std::string> ReadSentences(const std::filesystem::path& data) {
+  std::vector<std::string> sentences;
+  for (const char* file : {"test.conllu", "val.conllu"}) {
+    std::ifstream in(data / "wikineural-fr" / file);
+    std::string line, sentence;
+    while (std::getline(in, line)) {
+      if (line.empty()) {
+        if (!sentence.empty()) sentences.push_back(sentence);
+        sentence.clear();
+        continue;
+      }
+      size_t tab = line.find('\t'), tab2 = line.find('\t', tab + 1);
+      if (tab == std::string::npos) continue;
+      std::string token = line.substr(tab + 1, tab2 - tab - 1);
+      bool glue_left = token == "," || token == "." || token == ")" ||
+                       (!sentence.empty() && sentence.back() == '\'') ||
+                       (!sentence.empty() && sentence.back() == '(');
+      if (!sentence.empty() && !glue_left) sentence += ' ';
+      sentence += token;
+    }
+  }
+  return sentences;
+}
+
+const char* kOutlets[] = {"Le Monde", "Le Figaro", "Libération", "franceinfo", "RFI",
+                          "News-Front", "RT France", "Sputnik", "Le Soir", "Le Temps",
+                          "La Presse", "Jeune Afrique"};
+
+// Makes the articles on the fly, as an InputReader: JSON-Lines-like records
+// with an outlet and a date, without a file in between.
+class SyntheticArticles final : public veille::InputReader {
+ public:
+  SyntheticArticles(const std::vector<std::string>& sentences, uint64_t count, uint64_t seed)
+      : sentences_(sentences), count_(count), rng_(seed) {}
+
+  std::optional<veille::Article> Next() override {
+    if (made_ == count_) return std::nullopt;
+    ++made_;
+    std::uniform_int_distribution<size_t> pick(0, sentences_.size() - 1);
+    std::uniform_int_distribution<int> length(12, 30), outlet(0, 11), day(0, 4 * 365 - 1);
+    veille::Article article;
+    article.source.path = "synthetic";
+    article.source.format = "jsonl";
+    article.source.line = made_;
+    article.source.outlet = kOutlets[outlet(rng_)];
+    int d = day(rng_);
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2020 + d / 365, d % 365 / 31 % 12 + 1,
+                  d % 28 + 1);
+    article.source.published = date;
+    int n = length(rng_);
+    std::string title = sentences_[pick(rng_)];
+    if (title.size() > 90) title.resize(title.find(' ', 80) == std::string::npos ? 90 : title.find(' ', 80));
+    article.source.title = title;
+    for (int i = 0; i < n; ++i) {
+      article.raw += sentences_[pick(rng_)];
+      article.raw += (i % 4 == 3) ? "\n\n" : " ";
+    }
+    // Unique content: the record number, as a dateline would make it.
+    article.raw += "\n\nRéf. " + std::to_string(made_);
+    bytes_ += article.raw.size();
+    return article;
+  }
+  bool had_io_error() const override { return false; }
+  uint64_t bytes_read() const override { return bytes_; }
+  uint64_t bytes_total() const override { return 0; }
+
+ private:
+  const std::vector<std::string>& sentences_;
+  uint64_t count_, made_ = 0, bytes_ = 0;
+  std::mt19937_64 rng_;
+};
+
+struct Latency {
+  std::vector<double> ms;
+  double Percentile(double p) {
+    if (ms.empty()) return 0;
+    std::sort(ms.begin(), ms.end());
+    size_t i = std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()));
+    return ms[i];
+  }
+};
+
+uint64_t FileBytes(const std::string& path) {
+  uint64_t total = 0;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code e;
+    auto size = std::filesystem::file_size(path + suffix, e);
+    if (!e) total += size;
+  }
+  return total;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t articles = 1000000;
+  std::string db = "bench-archive.db";
+  std::filesystem::path data = "../shared/data";
+  size_t queries = 200;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--articles") articles = std::stoull(argv[i + 1]);
+    else if (flag == "--db") db = argv[i + 1];
+    else if (flag == "--data") data = argv[i + 1];
+    else if (flag == "--queries") queries = std::stoull(argv[i + 1]);
+  }
+  bool sqlite = db.rfind("postgres", 0) != 0;
+  std::vector<std::string> sentences = ReadSentences(data);
+  if (sentences.empty()) {
+    std::fprintf(stderr, "no sentences in %s/wikineural-fr\n", data.c_str());
+    return 2;
+  }
+  if (sqlite) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  }
+  auto store = veille::Store::Open(db);
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
+    return 2;
+  }
+  auto pipeline = std::move(veille::Pipeline::Create(veille::Options{})).value();
+
+  // 1. Ingest: analysis on all cores, stores in batches of 500, timed apart.
+  SyntheticArticles reader(sentences, articles, 20221);
+  std::vector<veille::Article> batch;
+  Clock::duration storing{};
+  uint64_t stored = 0;
+  std::vector<std::string> some_ids;
+  auto flush = [&] {
+    auto start = Clock::now();
+    auto put = (*store)->Put(batch);
+    storing += Clock::now() - start;
+    if (!put.ok()) {
+      std::fprintf(stderr, "%s\n", put.status().ToString().c_str());
+      std::exit(2);
+    }
+    stored += put->inserted;
+    batch.clear();
+    if (stored % 100000 < 500) {
+      std::fprintf(stderr, "\r%llu articles stored", static_cast<unsigned long long>(stored));
+    }
+  };
+  auto start = Clock::now();
+  veille::RunBatch(reader, *pipeline, {}, [&](veille::Article&& article) {
+    batch.push_back(std::move(article));
+    if (batch.size() == 500) flush();
+  });
+  if (!batch.empty()) flush();
+  double total_seconds = Seconds(Clock::now() - start);
+  std::fprintf(stderr, "\n");
+  (*store).reset();  // closes, checkpoints the WAL
+  store = veille::Store::Open(db, {.read_only = true});
+  uint64_t archive_bytes = sqlite ? FileBytes(db) : 0;
+
+  // 2. Queries: words from the sentences, at every frequency.
+  std::mt19937_64 rng(7);
+  std::vector<std::string> words;
+  for (const std::string& s : sentences) {
+    size_t pos = 0;
+    while (pos < s.size()) {
+      size_t end = s.find(' ', pos);
+      if (end == std::string::npos) end = s.size();
+      std::string w = s.substr(pos, end - pos);
+      if (w.size() >= 4 && std::isalpha(static_cast<unsigned char>(w[0]))) words.push_back(w);
+      pos = end + 1;
+    }
+  }
+  std::uniform_int_distribution<size_t> any_word(0, words.size() - 1),
+      any_sentence(0, sentences.size() - 1), any_outlet(0, 11);
+  auto phrase = [&] {
+    for (;;) {
+      const std::string& s = sentences[any_sentence(rng)];
+      size_t a = s.find(' ', s.size() / 3);
+      if (a == std::string::npos) continue;
+      size_t b = s.find(' ', a + 1), c = b == std::string::npos ? b : s.find(' ', b + 1);
+      if (c == std::string::npos) continue;
+      std::string p = s.substr(a + 1, c - a - 1);
+      if (p.find('"') == std::string::npos) return "\"" + p + "\"";
+    }
+  };
+  struct Kind {
+    const char* name;
+    std::function<std::string()> make;
+    Latency latency;
+    uint64_t matches = 0;
+  };
+  std::vector<Kind> kinds = {
+      {"one word", [&] { return words[any_word(rng)]; }, {}},
+      {"two words", [&] { return words[any_word(rng)] + " " + words[any_word(rng)]; }, {}},
+      {"phrase", phrase, {}},
+      {"faceted", [&] {
+         return words[any_word(rng)] + " outlet:\"" + kOutlets[any_outlet(rng)] +
+                "\" from:2021-01 to:2022-06";
+       }, {}},
+  };
+  for (Kind& kind : kinds) {
+    for (size_t q = 0; q < queries; ++q) {
+      auto query = veille::ParseQuery(kind.make());
+      if (!query.ok()) continue;
+      auto t = Clock::now();
+      auto result = (*store)->Search(*query, {.limit = 20});
+      kind.latency.ms.push_back(Seconds(Clock::now() - t) * 1000);
+      if (result.ok()) kind.matches += result->total;
+    }
+  }
+
+  // 3. The same one-word queries as a LIKE scan (SQLite only): no index.
+  Latency like;
+  if (sqlite) {
+    sqlite3* raw = nullptr;
+    sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    for (int q = 0; q < 5; ++q) {
+      std::string pattern = "%" + words[any_word(rng)] + "%";
+      sqlite3_stmt* s = nullptr;
+      sqlite3_prepare_v2(raw, "SELECT id FROM articles WHERE body LIKE ?1 LIMIT 20", -1, &s, nullptr);
+      sqlite3_bind_text(s, 1, pattern.c_str(), -1, SQLITE_TRANSIENT);
+      auto t = Clock::now();
+      while (sqlite3_step(s) == SQLITE_ROW) {
+      }
+      like.ms.push_back(Seconds(Clock::now() - t) * 1000);
+      sqlite3_finalize(s);
+    }
+    sqlite3_close(raw);
+  }
+
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("### veille archive benchmark: %s, %llu articles\n\n", sqlite ? "SQLite" : "PostgreSQL",
+              static_cast<unsigned long long>(stored));
+  std::printf("Articles: %zu real French Wikipedia sentences (wikineural-fr) regrouped at random "
+              "into articles of 12–30 sentences (%.1f kB on average), 12 outlets, dates "
+              "2020–2023; sentences repeat across articles.\n\n",
+              sentences.size(), reader.bytes_read() / 1000.0 / std::max<uint64_t>(stored, 1));
+  std::printf("| measure | value |\n|---|--:|\n");
+  std::printf("| ingest with analysis (%d cores) | %.0f articles/s |\n",
+              static_cast<int>(std::thread::hardware_concurrency()), stored / total_seconds);
+  std::printf("| storing only (Store::Put, one connection) | %.0f articles/s |\n",
+              stored / Seconds(storing));
+  if (sqlite) {
+    std::printf("| archive size | %.2f GB, %.2f kB per article |\n", archive_bytes / 1e9,
+                archive_bytes / 1000.0 / stored);
+  }
+  std::printf("| peak memory of this process | %.0f MB |\n", usage.ru_maxrss / 1024.0);
+  std::printf("\n| query (%zu of each, limit 20) | p50 ms | p99 ms | mean matches |\n|---|--:|--:|--:|\n",
+              queries);
+  for (Kind& kind : kinds) {
+    std::printf("| %s | %.2f | %.2f | %.0f |\n", kind.name, kind.latency.Percentile(0.5),
+                kind.latency.Percentile(0.99),
+                static_cast<double>(kind.matches) / std::max<size_t>(kind.latency.ms.size(), 1));
+  }
+  if (sqlite) {
+    std::printf("| one word, LIKE '%%word%%' scan, no index (5 queries) | %.0f | %.0f | — |\n",
+                like.Percentile(0.5), like.Percentile(0.99));
+  }
+  return 0;
+}

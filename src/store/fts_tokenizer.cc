@@ -7,7 +7,6 @@
 
 #include "store/search_tokens.h"
 
-// FTS5's C API is declared in sqlite3.h only under this name.
 #ifndef FTS5_TOKENIZE_QUERY
 #error "SQLite was built without FTS5"
 #endif
@@ -16,11 +15,12 @@ namespace veille::store {
 namespace {
 
 struct Tokenizer {
+  const Pretokenized* pretokenized;
   SearchTokenizer terms;
 };
 
-int Create(void*, const char**, int, Fts5Tokenizer** out) {
-  auto* tokenizer = new (std::nothrow) Tokenizer;
+int Create(void* context, const char**, int, Fts5Tokenizer** out) {
+  auto* tokenizer = new (std::nothrow) Tokenizer{static_cast<const Pretokenized*>(context), {}};
   if (!tokenizer) return SQLITE_NOMEM;
   *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer);
   return SQLITE_OK;
@@ -31,6 +31,16 @@ void Delete(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<Tokenizer*>(toke
 int Tokenize(Fts5Tokenizer* tokenizer, void* context, int /*flags*/, const char* text,
              int size, int (*emit)(void*, int, const char*, int, int, int)) {
   auto* self = reinterpret_cast<Tokenizer*>(tokenizer);
+  if (self->pretokenized) {
+    if (const std::vector<IndexTerm>* terms = self->pretokenized->Find(text, size)) {
+      for (const IndexTerm& t : *terms) {
+        int rc = emit(context, 0, t.term.data(), static_cast<int>(t.term.size()),
+                      static_cast<int>(t.start), static_cast<int>(t.end));
+        if (rc != SQLITE_OK) return rc;
+      }
+      return SQLITE_OK;
+    }
+  }
   int rc = SQLITE_OK;
   self->terms.Tokenize(std::string_view(text, size > 0 ? size : 0),
                        [&](std::string_view term, uint32_t start, uint32_t end) {
@@ -55,11 +65,22 @@ fts5_api* Fts5Api(sqlite3* db) {
 
 }  // namespace
 
-Status RegisterFtsTokenizer(sqlite3* db) {
+std::vector<IndexTerm> IndexTermsOf(std::string_view text) {
+  // One tokenizer per thread: its word cache warms up across articles.
+  thread_local SearchTokenizer tokenizer;
+  std::vector<IndexTerm> terms;
+  tokenizer.Tokenize(text, [&](std::string_view term, uint32_t start, uint32_t end) {
+    terms.push_back({std::string(term), start, end});
+  });
+  return terms;
+}
+
+Status RegisterFtsTokenizer(sqlite3* db, const Pretokenized* pretokenized) {
   fts5_api* api = Fts5Api(db);
   if (!api) return Status(StatusCode::kInternal, "this SQLite has no FTS5");
   static fts5_tokenizer methods = {Create, Delete, Tokenize};
-  if (api->xCreateTokenizer(api, kFtsTokenizerName, nullptr, &methods, nullptr) != SQLITE_OK) {
+  if (api->xCreateTokenizer(api, kFtsTokenizerName, const_cast<Pretokenized*>(pretokenized),
+                            &methods, nullptr) != SQLITE_OK) {
     return Status(StatusCode::kInternal, "could not register the FTS5 tokenizer");
   }
   return Status::Ok();

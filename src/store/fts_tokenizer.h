@@ -4,6 +4,11 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "veille/status.h"
 
 namespace veille::store {
@@ -11,10 +16,42 @@ namespace veille::store {
 // The name the archive's FTS5 table uses: tokenize='veille_fr'.
 inline constexpr const char* kFtsTokenizerName = "veille_fr";
 
+// A search term of a text and the byte range of its word.
+struct IndexTerm {
+  std::string term;
+  uint32_t start;
+  uint32_t end;
+};
+
+// The terms of texts about to be indexed, computed beforehand (on all
+// cores): when FTS5 asks for the terms of one of these very buffers, the
+// tokenizer hands over the list instead of working them out again. Texts are
+// recognised by address and size, so the buffers must be the ones bound to
+// the INSERT (with SQLITE_STATIC) and outlive it. One per connection.
+class Pretokenized {
+ public:
+  void Set(std::vector<std::pair<std::string_view, const std::vector<IndexTerm>*>> texts) {
+    texts_ = std::move(texts);
+  }
+  void Clear() { texts_.clear(); }
+  const std::vector<IndexTerm>* Find(const char* data, int size) const {
+    for (const auto& [text, terms] : texts_) {
+      if (text.data() == data && static_cast<int>(text.size()) == size) return terms;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, const std::vector<IndexTerm>*>> texts_;
+};
+
 // Registers SearchTokenizer as an FTS5 tokenizer on this connection. Every
 // connection that reads or writes the index needs it: SQLite stores only the
-// tokenizer's name.
-Status RegisterFtsTokenizer(sqlite3* db);
+// tokenizer's name. `pretokenized`, if given, must outlive the connection.
+Status RegisterFtsTokenizer(sqlite3* db, const Pretokenized* pretokenized = nullptr);
+
+// The terms of `text`, as the tokenizer would give them to FTS5.
+std::vector<IndexTerm> IndexTermsOf(std::string_view text);
 
 }  // namespace veille::store
 

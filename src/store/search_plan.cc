@@ -7,7 +7,7 @@ namespace veille::store {
 
 Result<SearchPlan> PlanSearch(const Query& query) {
   SearchPlan plan;
-  SearchTokenizer tokenizer;
+  thread_local SearchTokenizer tokenizer;
   for (const QueryClause& clause : query.clauses) {
     PlannedClause planned;
     planned.excluded = clause.excluded;

@@ -1,9 +1,16 @@
 #include "store/search_tokens.h"
 
 #include <libstemmer.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 #include <utf8proc.h>
 
+#include <xxhash.h>
+
 #include <cstdlib>
+#include <cstring>
+#include <unordered_set>
 #include <vector>
 
 #include "text/word_scanner.h"
@@ -13,6 +20,33 @@ namespace {
 
 constexpr size_t kMaxWordBytes = 64;
 
+// Words remembered by a tokenizer before its cache starts afresh: some
+// megabytes, which hold the words of most of a language.
+constexpr size_t kCacheWords = 50000;
+constexpr size_t kFrontSlots = 65536;  // a power of two: 4 MB
+constexpr size_t kFrontAfterWords = 4096;
+
+// Snowball's French stop words, case-folded.
+bool IsStopWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kStopWords = {
+      "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux",
+      "il", "ils", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "même", "mes",
+      "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que",
+      "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une",
+      "vos", "votre", "vous", "c", "d", "j", "l", "à", "m", "n", "s", "t", "y", "été", "étée",
+      "étées", "étés", "étant", "étante", "étants", "étantes", "suis", "es", "est", "sommes",
+      "êtes", "sont", "serai", "seras", "sera", "serons", "serez", "seront", "serais", "serait",
+      "serions", "seriez", "seraient", "étais", "était", "étions", "étiez", "étaient", "fus",
+      "fut", "fûmes", "fûtes", "furent", "sois", "soit", "soyons", "soyez", "soient", "fusse",
+      "fusses", "fût", "fussions", "fussiez", "fussent", "ayant", "ayante", "ayantes", "ayants",
+      "eu", "eue", "eues", "eus", "ai", "as", "avons", "avez", "ont", "aurai", "auras", "aura",
+      "aurons", "aurez", "auront", "aurais", "aurait", "aurions", "auriez", "auraient", "avais",
+      "avait", "avions", "aviez", "avaient", "eut", "eûmes", "eûtes", "eurent", "aie", "aies",
+      "ait", "ayons", "ayez", "aient", "eusse", "eusses", "eût", "eussions", "eussiez",
+      "eussent"};
+  return kStopWords.count(word) > 0;
+}
+
 // French elided words, without their apostrophe.
 bool IsElision(std::string_view prefix) {
   static constexpr std::string_view kElisions[] = {
@@ -21,6 +55,15 @@ bool IsElision(std::string_view prefix) {
     if (prefix == e) return true;
   }
   return false;
+}
+
+// Letters of scripts written without spaces between words, which need ICU's
+// dictionaries to be cut into words.
+bool IsDictionaryScript(UChar32 c) {
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
+  UErrorCode error = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &error);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
 }
 
 // utf8proc_map with `options`, into `out`; false on invalid input.
@@ -50,8 +93,33 @@ SearchTokenizer::~SearchTokenizer() {
   if (stemmer_) sb_stemmer_delete(stemmer_);
 }
 
-std::string SearchTokenizer::Term(std::string_view word) {
+std::string_view SearchTokenizer::Term(std::string_view word) {
   if (word.empty() || word.size() > kMaxWordBytes) return {};
+  uint64_t hash = XXH3_64bits(word.data(), word.size());
+  Slot* slot = front_.empty() ? nullptr : &front_[hash & (kFrontSlots - 1)];
+  if (slot && slot->hash == hash && slot->word_size == word.size() &&
+      std::memcmp(slot->word, word.data(), word.size()) == 0) {
+    return std::string_view(slot->term, slot->term_size);
+  }
+  auto cached = cache_.find(word);
+  if (cached == cache_.end()) {
+    if (cache_.size() >= kCacheWords) cache_.clear();
+    cached = cache_.emplace(word, ComputeTerm(word)).first;
+    // The front table pays off for indexing, not for a query's few words.
+    if (front_.empty() && cache_.size() > kFrontAfterWords) front_.resize(kFrontSlots);
+  }
+  const std::string& term = cached->second;
+  if (slot && word.size() <= sizeof slot->word && term.size() <= sizeof slot->term) {
+    slot->hash = hash;
+    slot->word_size = static_cast<uint8_t>(word.size());
+    slot->term_size = static_cast<uint8_t>(term.size());
+    std::memcpy(slot->word, word.data(), word.size());
+    std::memcpy(slot->term, term.data(), term.size());
+  }
+  return term;
+}
+
+std::string SearchTokenizer::ComputeTerm(std::string_view word) {
   // 1. Case folding, accents kept: the stemmer's rules need them.
   bool ascii = IsAscii(word);
   if (ascii) {
@@ -80,7 +148,7 @@ std::string SearchTokenizer::Term(std::string_view word) {
   if (apostrophe != std::string::npos && IsElision(std::string_view(folded_).substr(0, apostrophe))) {
     folded_.erase(0, apostrophe + 1);
   }
-  if (folded_.empty()) return {};
+  if (folded_.empty() || IsStopWord(folded_)) return {};
   // 3. Snowball's French stemmer.
   std::string term = folded_;
   if (stemmer_) {
@@ -99,16 +167,51 @@ std::string SearchTokenizer::Term(std::string_view word) {
   return term;
 }
 
-void SearchTokenizer::Tokenize(
-    std::string_view text,
-    const std::function<void(std::string_view, uint32_t, uint32_t)>& emit) {
-  std::vector<text::Piece> words;
-  text::Words(text, &words);
-  for (const text::Piece& w : words) {
-    if (w.kind != TokenKind::kWord && w.kind != TokenKind::kNumber) continue;
-    std::string term = Term(text.substr(w.start, w.end - w.start));
-    if (!term.empty()) emit(term, w.start, w.end);
+void SearchTokenizer::WordsOf(std::string_view text,
+                              std::vector<std::pair<uint32_t, uint32_t>>& out) {
+  // A word is a run of letters, marks and digits, with apostrophes and, in
+  // numbers, commas and periods inside it (l'état, 3,5); anything else
+  // separates words. This simple rule is enough for search, where documents
+  // and queries go through the same function, and several times faster than
+  // the full Unicode rules of the analysis. Scripts without spaces between
+  // words still need ICU's dictionaries: text::Words then.
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size());
+  size_t first = out.size();
+  int32_t start = -1;
+  auto is_word = [](UChar32 c) {
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? true : c >= '0' && c <= '9';
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+  };
+  for (int32_t i = 0; i < n;) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0x0E00 && IsDictionaryScript(c)) {
+      out.resize(first);
+      std::vector<text::Piece> words;
+      text::Words(text, &words);
+      for (const text::Piece& w : words) {
+        if (w.kind == TokenKind::kWord || w.kind == TokenKind::kNumber) out.emplace_back(w.start, w.end);
+      }
+      return;
+    }
+    if (c >= 0 && is_word(c)) {
+      if (start < 0) start = at;
+      continue;
+    }
+    bool joiner = c == '\'' || c == 0x2019 ||
+                  ((c == ',' || c == '.') && at > 0 && s[at - 1] >= '0' && s[at - 1] <= '9');
+    if (start >= 0 && joiner && i < n) {
+      int32_t next = i;
+      UChar32 d;
+      U8_NEXT(s, next, n, d);
+      if (d >= 0 && is_word(d)) continue;  // inside the word
+    }
+    if (start >= 0) out.emplace_back(start, at);
+    start = -1;
   }
+  if (start >= 0) out.emplace_back(start, n);
 }
 
 }  // namespace veille::store

@@ -29,10 +29,19 @@ TEST(SearchTokensTest, OneTermForTheFormsOfAWord) {
   EXPECT_NE(t.Term("manifester"), t.Term("manger"));
   EXPECT_EQ(t.Term("Лукашенко"), "лукашенко");  // other scripts: folded only
   EXPECT_EQ(t.Term(std::string(100, 'a')), "");   // too long to be a word
+  EXPECT_EQ(t.Term("Le"), "");                     // stop words are no terms
+  EXPECT_EQ(t.Term("été"), "");
+  EXPECT_EQ(t.Term("d'"), "");
+  std::string first(t.Term("manifester"));
+  EXPECT_EQ(first, t.Term("manifester")) << "the cache gives the same";
 }
 
 TEST(SearchTokensTest, OffsetsPointAtTheWords) {
   EXPECT_EQ(Terms("L'État, 2022 !"), "etat@L'État 2022@2022");
+  EXPECT_EQ(Terms("la nuit du 6"), "nuit@nuit 6@6");
+  EXPECT_EQ(Terms("3,5 % du PIB. Fin."), "3,5@3,5 pib@PIB fin@Fin");
+  EXPECT_EQ(Terms("aujourd’hui"), "aujourd'hui@aujourd’hui");
+  EXPECT_EQ(Terms("他来了"), "他@他 来@来 了@了");
   EXPECT_EQ(Terms("« Kassym-Jomart »"), "kassym@Kassym jomart@Jomart");
   EXPECT_EQ(Terms(""), "");
 }

@@ -9,6 +9,9 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <set>
+
+#include <oneapi/tbb/parallel_for.h>
 
 #include "store/fts_tokenizer.h"
 #include "store/search_plan.h"
@@ -62,18 +65,6 @@ CREATE INDEX articles_published ON articles(published_day);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, body, content='articles', content_rowid='rowid', tokenize='veille_fr');
 INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25(4.0, 1.0)');
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
-END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts(articles_fts, rowid, title, body)
-    VALUES ('delete', old.rowid, old.title, old.body);
-END;
-CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
-  INSERT INTO articles_fts(articles_fts, rowid, title, body)
-    VALUES ('delete', old.rowid, old.title, old.body);
-  INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
-END;
 -- Short blocks of each article, for the corpus pass that learns each
 -- outlet's boilerplate.
 CREATE TABLE article_lines(
@@ -125,8 +116,16 @@ class Statement {
     sqlite3_bind_null(stmt_, i);
     return *this;
   }
+  // Binds without a copy: `text` must outlive the statement's next step.
+  // Bound as NUL-terminated (std::string is), so that SQLite hands this very
+  // buffer on rather than a terminated copy.
+  Statement& BindStatic(int i, const std::string& text) {
+    sqlite3_bind_text(stmt_, i, text.c_str(), -1, SQLITE_STATIC);
+    return *this;
+  }
+  // Blobs are bound without a copy: `bytes` must outlive the next step.
   Statement& BindBlob(int i, std::string_view bytes) {
-    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
     return *this;
   }
   Statement& Bind(int i, int64_t n) {
@@ -164,9 +163,20 @@ class Statement {
   int rc_;
 };
 
+// An article ready to be written: its row and its search terms, made on
+// all cores before the serial writes.
+struct PreparedArticle {
+  const Article* article;
+  StoredRow row;
+  std::vector<IndexTerm> title_terms, body_terms;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+  // The terms the FTS5 tokenizer finds ready; registered with it.
+  Pretokenized* pretokenized() { return &pretokenized_; }
   ~SqliteStore() override {
     // Closing the last connection checkpoints the WAL into the main file.
     sqlite3_close_v2(db_);
@@ -288,30 +298,52 @@ INSERT INTO articles(id, url, version, previous_id, latest, source_path, source_
   published_day, published_estimated, title, body, raw, record, ingested_at)
 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
   ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26))sql");
+    // The full-text index is written by its own statements, not by triggers:
+    // a trigger would run inside a statement savepoint, at which FTS5 flushes
+    // its in-memory index to disk, for every article.
+    Statement index(db_, "INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)");
     Statement line(db_, "INSERT OR IGNORE INTO article_lines(line_key, article) VALUES (?1, ?2)");
     Statement count_line(db_, R"sql(
 INSERT INTO outlet_lines(outlet_key, line_key, text, articles) VALUES (?1, ?2, ?3, 1)
 ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
-    for (Statement* s : {&exists, &by_url, &supersede, &insert, &line, &count_line}) {
+    for (Statement* s : {&exists, &by_url, &supersede, &insert, &index, &line, &count_line}) {
       if (!s->ok()) return Error("preparing a batch");
     }
     std::string now = Now();
-    for (const Article& article : articles) {
+    // 1. What is new: not stored, not repeated within the batch.
+    std::vector<PreparedArticle> fresh;
+    std::set<std::string_view> in_batch;
+    result.outcomes.resize(articles.size());
+    std::vector<size_t> fresh_index;
+    for (size_t i = 0; i < articles.size(); ++i) {
+      const Article& article = articles[i];
       if (article.HasFatalError() || article.id.empty()) {
-        result.outcomes.push_back(PutOutcome::kRejected);
+        result.outcomes[i] = PutOutcome::kRejected;
         ++result.rejected;
         continue;
       }
       exists.Reset();
       exists.Bind(1, article.id);
       int rc = exists.Step();
-      if (rc == SQLITE_ROW) {
-        result.outcomes.push_back(PutOutcome::kDuplicate);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up an article");
+      if (rc == SQLITE_ROW || !in_batch.insert(article.id).second) {
+        result.outcomes[i] = PutOutcome::kDuplicate;
         ++result.duplicates;
         continue;
       }
-      if (rc != SQLITE_DONE) return Error("looking up an article");
-      StoredRow row = MakeStoredRow(article);
+      fresh.push_back({&article, {}, {}, {}});
+      fresh_index.push_back(i);
+    }
+    // 2. Rows and search terms, on all cores.
+    oneapi::tbb::parallel_for(size_t{0}, fresh.size(), [&](size_t i) {
+      PreparedArticle& p = fresh[i];
+      p.row = MakeStoredRow(*p.article);
+      p.title_terms = IndexTermsOf(p.row.title);
+      p.body_terms = IndexTermsOf(p.row.body);
+    });
+    // 3. The writes, in order.
+    for (size_t f = 0; f < fresh.size(); ++f) {
+      StoredRow& row = fresh[f].row;
       int64_t version = 1;
       std::optional<std::string> previous;
       if (row.source.url) {
@@ -336,10 +368,17 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
           .BindNullIfEmpty(14, row.outlet_evidence).Bind(15, row.language)
           .Bind(16, Lower(row.language)).Bind(17, row.script).Bind(18, row.language_confidence)
           .BindNullIfEmpty(19, row.published).BindNullIfEmpty(20, row.published_day)
-          .Bind(21, int64_t{row.published_estimated}).Bind(22, row.title).Bind(23, row.body)
-          .BindBlob(24, row.raw_zstd).BindBlob(25, row.record_zstd).Bind(26, now);
+          .Bind(21, int64_t{row.published_estimated}).BindStatic(22, row.title)
+          .BindStatic(23, row.body).BindBlob(24, row.raw_zstd).BindBlob(25, row.record_zstd)
+          .Bind(26, now);
       if (insert.Step() != SQLITE_DONE) return Error("storing an article");
       int64_t rowid = sqlite3_last_insert_rowid(db_);
+      index.Reset();
+      index.Bind(1, rowid).BindStatic(2, row.title).BindStatic(3, row.body);
+      pretokenized_.Set({{row.title, &fresh[f].title_terms}, {row.body, &fresh[f].body_terms}});
+      int indexed = index.Step();
+      pretokenized_.Clear();
+      if (indexed != SQLITE_DONE) return Error("indexing an article");
       for (const auto& [key, text] : row.lines) {
         line.Reset();
         line.Bind(1, static_cast<int64_t>(key)).Bind(2, rowid);
@@ -349,7 +388,7 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
         count_line.Bind(1, row.outlet_key).Bind(2, static_cast<int64_t>(key)).Bind(3, text);
         if (count_line.Step() != SQLITE_DONE) return Error("counting an outlet's lines");
       }
-      result.outcomes.push_back(version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted);
+      result.outcomes[fresh_index[f]] = version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted;
       ++(version > 1 ? result.versions : result.inserted);
     }
     return Status::Ok();
@@ -389,8 +428,13 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
   }
 
   // The WHERE clause of the facets, with ?NNN parameters numbered after those
-  // already in `values`, which receives what to bind, in order.
-  static std::string FacetFilter(const SearchPlan& plan, std::vector<std::string>& values) {
+  // already in `values`, which receives what to bind, in order. With a text
+  // query, the facet columns are written +column: SQLite then leaves their
+  // indexes alone and starts from the full-text index, whose matches are
+  // fewer than an outlet's or a year's articles.
+  static std::string FacetFilter(const SearchPlan& plan, std::vector<std::string>& values,
+                                 bool text) {
+    const char* plus = text ? "+" : "";
     auto next = [&] {
       std::string parameter = "?";
       parameter += std::to_string(values.size() + 1);
@@ -407,14 +451,14 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       }
       sql += ")";
     };
-    in_list("a.outlet_key", plan.outlet_keys);
-    in_list("a.language_key", plan.languages);
+    in_list((std::string(plus) + "a.outlet_key").c_str(), plan.outlet_keys);
+    in_list((std::string(plus) + "a.language_key").c_str(), plan.languages);
     if (!plan.from.empty()) {
-      sql += " AND a.published_day >= " + next();
+      sql += std::string(" AND ") + plus + "a.published_day >= " + next();
       values.push_back(plan.from);
     }
     if (!plan.to.empty()) {
-      sql += " AND a.published_day <= " + next();
+      sql += std::string(" AND ") + plus + "a.published_day <= " + next();
       values.push_back(plan.to);
     }
     return sql;
@@ -435,7 +479,7 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       from = " FROM articles a";
       where = " WHERE 1";
     }
-    where += FacetFilter(*plan, values);
+    where += FacetFilter(*plan, values, text);
     auto bind_all = [&](Statement& s) {
       for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i + 1), values[i]);
     };
@@ -616,18 +660,35 @@ SELECT l.outlet_key, l.text FROM outlet_lines l WHERE l.learned = 1)sql");
 
   Status Reanalysed(std::span<const Article> articles) override {
     if (Status s = Exec("BEGIN IMMEDIATE", "starting an update"); !s.ok()) return s;
+    // The old index entry is taken out with the text it was made from.
+    Statement old(db_, "SELECT rowid, title, body FROM articles WHERE id = ?1");
+    Statement unindex(db_, "INSERT INTO articles_fts(articles_fts, rowid, title, body) "
+                           "VALUES ('delete', ?1, ?2, ?3)");
     Statement update(db_, R"sql(
 UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_key = ?6,
-  script = ?7, language_confidence = ?8 WHERE id = ?1)sql");
-    Status status = update.ok() ? Status::Ok() : Error("preparing an update");
+  script = ?7, language_confidence = ?8 WHERE rowid = ?1)sql");
+    Statement index(db_, "INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)");
+    Status status = old.ok() && unindex.ok() && update.ok() && index.ok()
+                        ? Status::Ok() : Error("preparing an update");
     for (const Article& article : articles) {
       if (!status.ok()) break;
       StoredRow row = MakeStoredRow(article);
+      old.Reset();
+      old.Bind(1, row.id);
+      if (old.Step() != SQLITE_ROW) continue;  // not stored: nothing to update
+      int64_t rowid = old.Int(0);
+      unindex.Reset();
+      unindex.Bind(1, rowid).Bind(2, old.Text(1)).Bind(3, old.Text(2));
       update.Reset();
-      update.Bind(1, row.id).Bind(2, row.title).Bind(3, row.body).BindBlob(4, row.record_zstd)
+      update.Bind(1, rowid).Bind(2, row.title).Bind(3, row.body).BindBlob(4, row.record_zstd)
           .Bind(5, row.language).Bind(6, Lower(row.language)).Bind(7, row.script)
           .Bind(8, row.language_confidence);
-      if (update.Step() != SQLITE_DONE) status = Error("updating an article");
+      index.Reset();
+      index.Bind(1, rowid).Bind(2, row.title).Bind(3, row.body);
+      if (unindex.Step() != SQLITE_DONE || update.Step() != SQLITE_DONE ||
+          index.Step() != SQLITE_DONE) {
+        status = Error("updating an article");
+      }
     }
     if (status.ok()) status = Exec("COMMIT", "committing an update");
     if (!status.ok()) Rollback();
@@ -637,6 +698,7 @@ UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_
  private:
   sqlite3* db_;
   std::string path_;
+  Pretokenized pretokenized_;
 };
 
 // Checks, before SQLite touches it, that an existing file is an SQLite
@@ -693,8 +755,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   }
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
-  if (Status s = RegisterFtsTokenizer(db); !s.ok()) return fail(s.code(), s.message());
   auto store = std::make_unique<SqliteStore>(db, path);
+  if (Status s = RegisterFtsTokenizer(db, store->pretokenized()); !s.ok()) return s;
   // Nothing is written before the file is known to be ours.
   Result<int> version = store->SchemaVersion();
   if (!version.ok()) return version.status();
@@ -702,8 +764,9 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     // WAL: readers never block the writer; NORMAL sync: a power cut may lose
     // the last batches but never damages the archive, and a killed process
     // loses nothing committed.
+    // A 64 MB page cache: the full-text index is written in large batches.
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                               "PRAGMA foreign_keys = ON"}) {
+                               "PRAGMA cache_size = -65536"}) {
       if (Status s = store->Exec(pragma, "setting up the archive"); !s.ok()) return s;
     }
   }

@@ -165,6 +165,15 @@ TEST_P(StoreTest, FrenchStemmingAccentsAndCase) {
   EXPECT_TRUE(Find("inexistant").empty());
 }
 
+// PostgreSQL adds hunspell-fr's lemmas: an irregular form is found from its
+// lemma. (The SQLite archive stems only.)
+TEST_P(StoreTest, LemmasOnPostgresql) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "lemmas are PostgreSQL's";
+  auto ids = Put({Analysed("Titre\n\nLes chevaux vont au pré.\n")});
+  EXPECT_EQ(Find("aller"), ids);
+  EXPECT_EQ(Find("cheval"), ids);
+}
+
 TEST_P(StoreTest, PhrasesExclusionsAndOr) {
   auto ids = Put({Analysed("A\n\nL'état d'urgence a été déclaré hier.\n"),
                   Analysed("B\n\nL'urgence de l'état des routes inquiète.\n"),
@@ -200,6 +209,33 @@ TEST_P(StoreTest, FacetsFilterAndCount) {
   ASSERT_EQ(result->months.size(), 2u);
   EXPECT_EQ(result->months[0].value, "2022-01");
   EXPECT_EQ(result->months[0].count, 2u);
+}
+
+// Counting stops at 1,000 matches, and ranking looks at the most recent
+// ones: the total says "at least", and the page is still full.
+TEST_P(StoreTest, FrequentWordsAreCountedUpToACap) {
+  std::vector<Article> articles;
+  for (int i = 0; i < 1005; ++i) {
+    articles.push_back(Analysed("Numéro " + std::to_string(i) + "\n\nLa pêche du jour, lot " +
+                                    std::to_string(i) + ".\n",
+                                std::nullopt, i % 2 ? "Le Monde" : "Le Figaro", "2022-01-06"));
+  }
+  Put(articles);
+  auto result = store_->Search(*ParseQuery("pêche"), {.limit = 7, .facets = true});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->total, 1000u);
+  EXPECT_FALSE(result->total_exact);
+  EXPECT_EQ(result->hits.size(), 7u);
+  ASSERT_EQ(result->outlets.size(), 2u);
+  EXPECT_EQ(result->outlets[0].count + result->outlets[1].count, 1000u);
+  auto few = store_->Search(*ParseQuery("pêche \"lot 1004\""), {});
+  ASSERT_TRUE(few.ok());
+  EXPECT_EQ(few->total, 1u);
+  EXPECT_TRUE(few->total_exact);
+  // A deep page is still served.
+  auto deep = store_->Search(*ParseQuery("pêche"), {.limit = 10, .offset = 995});
+  ASSERT_TRUE(deep.ok());
+  EXPECT_EQ(deep->hits.size(), 10u);
 }
 
 TEST_P(StoreTest, BoilerplateIsNotIndexed) {

@@ -92,7 +92,8 @@ int RunSearch(const SearchFlags& flags) {
     }
     if (flags.facets) {
       JsonWriter w;
-      w.BeginObject().Key("total").Number(result->total).Key("facets").BeginObject();
+      w.BeginObject().Key("total").Number(result->total);
+      w.Key("total_exact").Bool(result->total_exact).Key("facets").BeginObject();
       WriteFacets(w, "outlet", result->outlets);
       WriteFacets(w, "language", result->languages);
       WriteFacets(w, "month", result->months);
@@ -102,7 +103,8 @@ int RunSearch(const SearchFlags& flags) {
     return kExitOk;
   }
   bool terminal = isatty(STDOUT_FILENO);
-  std::printf("%llu article(s) match%s\n", static_cast<unsigned long long>(result->total),
+  std::printf("%s%llu article(s) match%s\n", result->total_exact ? "" : "at least ",
+              static_cast<unsigned long long>(result->total),
               result->hits.size() < result->total
                   ? (", showing " + std::to_string(flags.offset + 1) + "–" +
                      std::to_string(flags.offset + result->hits.size())).c_str()

@@ -70,9 +70,14 @@ struct FacetCount {
 };
 
 struct SearchResult {
-  uint64_t total = 0;  // articles that match, all pages together
+  // Articles that match, all pages together. Counting stops at 1,000: past
+  // that, `total` is 1,000 and `total_exact` false ("1,000 or more").
+  uint64_t total = 0;
+  bool total_exact = true;
   std::vector<SearchHit> hits;
-  std::vector<FacetCount> outlets, languages, months;  // with --facets
+  // With SearchOptions::facets: counts per outlet, language and month, over
+  // the same (at most 1,000 most recent) matches.
+  std::vector<FacetCount> outlets, languages, months;
 };
 
 // An article as the archive keeps it: what was read, and what was found.
@@ -128,6 +133,11 @@ class Store {
   // Idempotent: an article whose content hash is stored already is skipped.
   virtual Result<PutResult> Put(std::span<const Article> articles) = 0;
 
+  // The best matches first. To stay fast on archives of millions of
+  // articles, a text query ranks the 1,000 most recent matches (more for
+  // deep pages, or while facets leave too few), not all of them: the newest
+  // relevant articles are what monitoring asks for. A query of facets alone
+  // lists newest first.
   virtual Result<SearchResult> Search(const Query& query, const SearchOptions& options) = 0;
 
   // The stored article with this id; std::nullopt when there is none.

@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include <oneapi/tbb/parallel_for.h>
+
 #include "store/search_plan.h"
 #include "store/stored_row.h"
 
@@ -174,21 +176,32 @@ class PostgresStore final : public Store {
   }
 
   Result<PutResult> Put(std::span<const Article> articles) override {
+    // Rows (compression, the JSON record) are made on all cores first; the
+    // server does the text search work.
+    std::vector<StoredRow> rows(articles.size());
+    oneapi::tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
+      if (!articles[i].HasFatalError() && !articles[i].id.empty()) {
+        rows[i] = MakeStoredRow(articles[i]);
+      }
+    });
     try {
       pqxx::work w(*connection_);
       PutResult result;
-      for (const Article& article : articles) {
+      for (size_t i = 0; i < articles.size(); ++i) {
+        const Article& article = articles[i];
         if (article.HasFatalError() || article.id.empty()) {
           result.outcomes.push_back(PutOutcome::kRejected);
           ++result.rejected;
           continue;
         }
+        // Also catches the same article twice in one batch: it is stored
+        // by then, in this transaction.
         if (!w.exec_params("SELECT 1 FROM veille_articles WHERE id = $1", article.id).empty()) {
           result.outcomes.push_back(PutOutcome::kDuplicate);
           ++result.duplicates;
           continue;
         }
-        StoredRow row = MakeStoredRow(article);
+        StoredRow& row = rows[i];
         int version = 1;
         std::optional<std::string> previous;
         if (row.source.url) {
@@ -250,8 +263,13 @@ class PostgresStore final : public Store {
       for (const PlannedAlternative& alternative : clause.any_of) {
         values.push_back(alternative.text);
         std::string p = Param(values.size());
-        std::string one = "(phraseto_tsquery('veille_fr', " + p +
-                          ") || phraseto_tsquery('veille_fr_lemma', " + p + "))";
+        // A single word also matches through its lemma ("sont" finds "être"); a
+        // phrase does not, since a lemma phrase would lose the words hunspell
+        // does not know.
+        bool single = !alternative.phrase && alternative.terms.size() == 1;
+        std::string one = single ? "(phraseto_tsquery('veille_fr', " + p +
+                                       ") || phraseto_tsquery('veille_fr_lemma', " + p + "))"
+                                 : "phraseto_tsquery('veille_fr', " + p + ")";
         group += (group.empty() ? "" : " || ") + one;
       }
       group = "(" + group + ")";
@@ -306,19 +324,25 @@ class PostgresStore final : public Store {
       where += FacetFilter(*plan, values);
       std::vector<std::string> hit_values = values;
       std::string select;
+      size_t wanted = options.offset + options.limit;
       if (text) {
         hit_values.push_back(
             "StartSel=\xEE\x80\x80, StopSel=\xEE\x80\x81, MaxWords=30, MinWords=12, "
             "MaxFragments=2, FragmentDelimiter=\" … \"");
         std::string headline_options = Param(hit_values.size());
-        // ts_headline is costly: only for the page shown.
-        select = "SELECT p.id, p.title, p.outlet, p.language, p.published, p.url, p.score, "
+        // Ranked among the most recent matches (kRankWindow, more for deep
+        // pages), as on SQLite; ts_headline only for the page shown.
+        int64_t window = std::max<int64_t>(kRankWindow, 4 * static_cast<int64_t>(wanted));
+        select = "WITH w AS (SELECT a.serial" + from + where + " ORDER BY a.serial DESC LIMIT " +
+                 std::to_string(window) + ") "
+                 "SELECT p.id, p.title, p.outlet, p.language, p.published, p.url, p.score, "
                  "ts_headline('veille_fr', p.body, " + tsquery + ", " + headline_options +
                  ") FROM (SELECT a.id, a.title, coalesce(a.outlet, '') AS outlet, a.language, "
                  "coalesce(a.published, '') AS published, coalesce(a.url, '') AS url, a.body, "
-                 "ts_rank(a.search, " + tsquery + ") AS score" + from + where +
-                 " ORDER BY score DESC, a.serial LIMIT " + Param(hit_values.size() + 1) +
-                 " OFFSET " + Param(hit_values.size() + 2) + ") p ORDER BY p.score DESC";
+                 "ts_rank(a.search, " + tsquery + ") AS score, a.serial "
+                 "FROM veille_articles a JOIN w USING (serial) "
+                 "ORDER BY score DESC, a.serial DESC LIMIT " + Param(hit_values.size() + 1) +
+                 " OFFSET " + Param(hit_values.size() + 2) + ") p ORDER BY p.score DESC, p.serial DESC";
       } else {
         select = "SELECT a.id, a.title, coalesce(a.outlet, ''), a.language, "
                  "coalesce(a.published, ''), coalesce(a.url, ''), 0, substr(a.body, 1, 200)" +
@@ -339,19 +363,27 @@ class PostgresStore final : public Store {
         hit.snippet = MarkedSnippet(row[7].as<std::string>());
         result.hits.push_back(std::move(hit));
       }
-      result.total = r.exec_params("SELECT count(*)" + from + where,
-                                   pqxx::prepare::make_dynamic_params(values))[0][0]
-                         .as<uint64_t>();
+      // Counting stops at kCountCap, as on SQLite.
+      uint64_t matches = r.exec_params("SELECT count(*) FROM (SELECT 1" + from + where +
+                                           " LIMIT " + std::to_string(kCountCap + 1) + ") c",
+                                       pqxx::prepare::make_dynamic_params(values))[0][0]
+                             .as<uint64_t>();
+      result.total_exact = matches <= static_cast<uint64_t>(kCountCap);
+      result.total = std::min<uint64_t>(matches, kCountCap);
       if (options.facets) {
         struct Facet {
           const char* expression;
           std::vector<FacetCount>* out;
         };
+        // Over the kCountCap most recent matches.
+        std::string recent = " FROM (SELECT a.*" + from + where + " ORDER BY " +
+                             (text ? "a.serial DESC" : "a.published_day DESC NULLS LAST, a.serial DESC") +
+                             " LIMIT " + std::to_string(kCountCap) + ") a";
         for (Facet facet : {Facet{"coalesce(a.outlet, '')", &result.outlets},
                             Facet{"a.language", &result.languages},
                             Facet{"coalesce(substr(a.published_day, 1, 7), '')", &result.months}}) {
           for (const pqxx::row& row : r.exec_params(
-                   std::string("SELECT ") + facet.expression + ", count(*)" + from + where +
+                   std::string("SELECT ") + facet.expression + ", count(*)" + recent +
                        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50",
                    pqxx::prepare::make_dynamic_params(values))) {
             facet.out->push_back({row[0].as<std::string>(), row[1].as<uint64_t>()});

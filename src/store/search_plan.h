@@ -2,6 +2,7 @@
 #ifndef VEILLE_STORE_SEARCH_PLAN_H_
 #define VEILLE_STORE_SEARCH_PLAN_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,11 +27,23 @@ struct PlannedClause {
   bool excluded = false;
 };
 
+// Where counting matches (the total, the facets) stops: counting walks the
+// index, and a frequent word has hundreds of thousands of matches.
+inline constexpr int64_t kCountCap = 1000;
+// How many of the most recent matches a text query ranks, at least: ranking
+// costs in proportion to the matches ranked. The same as the count's, so
+// that one walk of the index serves both.
+inline constexpr int64_t kRankWindow = kCountCap;
+
 struct SearchPlan {
   std::vector<PlannedClause> clauses;  // empty: facets only
   std::vector<std::string> outlet_keys;
   std::vector<std::string> languages;
   std::string from, to;  // "" when open
+
+  bool HasFacets() const {
+    return !outlet_keys.empty() || !languages.empty() || !from.empty() || !to.empty();
+  }
 };
 
 // Fails when the query has nothing left to look for: no term with a word in

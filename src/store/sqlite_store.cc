@@ -289,8 +289,13 @@ class SqliteStore final : public Store {
 
   Status PutAll(std::span<const Article> articles, PutResult& result) {
     Statement exists(db_, "SELECT 1 FROM articles WHERE id = ?1");
-    Statement by_url(db_, "SELECT rowid, id, version FROM articles WHERE url = ?1 AND latest = 1");
+    Statement by_url(db_, "SELECT rowid, id, version, title, body FROM articles "
+                          "WHERE url = ?1 AND latest = 1");
     Statement supersede(db_, "UPDATE articles SET latest = 0 WHERE rowid = ?1");
+    // Only the latest version of a URL is in the full-text index: searches
+    // need no filter on versions, and counting matches needs no table lookup.
+    Statement unindex(db_, "INSERT INTO articles_fts(articles_fts, rowid, title, body) "
+                           "VALUES ('delete', ?1, ?2, ?3)");
     Statement insert(db_, R"sql(
 INSERT INTO articles(id, url, version, previous_id, latest, source_path, source_format,
   source_line, source_id, given_outlet, given_published, given_title, outlet, outlet_key,
@@ -306,7 +311,8 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
     Statement count_line(db_, R"sql(
 INSERT INTO outlet_lines(outlet_key, line_key, text, articles) VALUES (?1, ?2, ?3, 1)
 ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
-    for (Statement* s : {&exists, &by_url, &supersede, &insert, &index, &line, &count_line}) {
+    for (Statement* s : {&exists, &by_url, &supersede, &unindex, &insert, &index, &line,
+                         &count_line}) {
       if (!s->ok()) return Error("preparing a batch");
     }
     std::string now = Now();
@@ -355,7 +361,11 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
           version = by_url.Int(2) + 1;
           supersede.Reset();
           supersede.Bind(1, old_rowid);
-          if (supersede.Step() != SQLITE_DONE) return Error("keeping the previous version");
+          unindex.Reset();
+          unindex.Bind(1, old_rowid).Bind(2, by_url.Text(3)).Bind(3, by_url.Text(4));
+          if (supersede.Step() != SQLITE_DONE || unindex.Step() != SQLITE_DONE) {
+            return Error("keeping the previous version");
+          }
         }
       }
       insert.Reset();
@@ -440,7 +450,9 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       parameter += std::to_string(values.size() + 1);
       return parameter;
     };
-    std::string sql = " AND a.latest = 1";
+    // The full-text index holds the latest versions only; without text, the
+    // table is read, and older versions are left out here.
+    std::string sql = text ? "" : " AND a.latest = 1";
     auto in_list = [&](const char* column, const std::vector<std::string>& list) {
       if (list.empty()) return;
       sql += std::string(" AND ") + column + " IN (";
@@ -464,6 +476,20 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     return sql;
   }
 
+  // The rowid of the `window`-th most recent text match (0 when there are
+  // fewer): ranking and counting then look at rowids from there on only.
+  // FTS5 walks its index backwards for this, without reading articles.
+  Result<int64_t> WindowStart(const std::string& match, int64_t window) {
+    Statement s(db_, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
+                     "ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
+    if (!s.ok()) return Error("searching");
+    s.Bind(1, match).Bind(2, window - 1);
+    int rc = s.Step();
+    if (rc == SQLITE_ROW) return s.Int(0);
+    if (rc != SQLITE_DONE) return Error("searching");
+    return int64_t{0};
+  }
+
   Result<SearchResult> Search(const Query& query, const SearchOptions& options) override {
     Result<SearchPlan> plan = PlanSearch(query);
     if (!plan.ok()) return plan.status();
@@ -473,8 +499,9 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     std::string from, where;
     if (text) {
       values.push_back(MatchExpression(*plan));
+      values.push_back("0");  // ?2: the first rowid looked at (WindowStart)
       from = " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
-      where = " WHERE articles_fts MATCH ?1";
+      where = " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?2";
     } else {
       from = " FROM articles a";
       where = " WHERE 1";
@@ -484,53 +511,119 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i + 1), values[i]);
     };
 
+    // First the page of best matches (rowids and scores only: SQLite would
+    // otherwise read and snippet every candidate before sorting), then the
+    // articles and snippets of that page.
     std::string select =
-        "SELECT a.id, a.title, coalesce(a.outlet, ''), a.language, coalesce(a.published, ''), "
-        "coalesce(a.url, ''), " +
-        std::string(text ? "-rank, snippet(articles_fts, 1, char(57344), char(57345), '…', 24)"
-                         : "0, substr(a.body, 1, 200)") +
-        from + where +
-        (text ? " ORDER BY rank" : " ORDER BY a.published_day DESC, a.rowid DESC") +
+        std::string(text ? "SELECT articles_fts.rowid, -rank" : "SELECT a.rowid, 0") + from +
+        where + (text ? " ORDER BY rank" : " ORDER BY a.published_day DESC, a.rowid DESC") +
         " LIMIT ?" + std::to_string(values.size() + 1) + " OFFSET ?" +
         std::to_string(values.size() + 2);
-    Statement hits(db_, select);
-    if (!hits.ok()) return Error("preparing the search");
-    bind_all(hits);
-    hits.Bind(static_cast<int>(values.size() + 1), static_cast<int64_t>(options.limit));
-    hits.Bind(static_cast<int>(values.size() + 2), static_cast<int64_t>(options.offset));
-    int rc;
-    while ((rc = hits.Step()) == SQLITE_ROW) {
+    // Counts stop at kCountCap; facets count over the kCountCap most recent
+    // matches. For text, one backward walk of the index gives both the count
+    // of the most recent matches and where they start.
+    int64_t count_start = 0;
+    if (text) {
+      Statement window_count(db_, "SELECT count(*), min(rowid) FROM (SELECT rowid FROM "
+                                  "articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid "
+                                  "DESC LIMIT ?2)");
+      if (!window_count.ok()) return Error("counting matches");
+      window_count.Bind(1, values[0]).Bind(2, kCountCap + 1);
+      if (window_count.Step() != SQLITE_ROW) return Error("counting matches");
+      int64_t matches = window_count.Int(0);
+      result.total_exact = matches <= kCountCap;
+      // The oldest of the kCountCap most recent, or every match.
+      count_start = result.total_exact ? 0 : window_count.Int(1) + 1;
+      result.total = static_cast<uint64_t>(std::min(matches, kCountCap));
+    }
+    std::vector<std::pair<int64_t, double>> page;
+    size_t wanted = options.offset + options.limit;
+    // The window of recent matches ranked: wide enough for the page asked
+    // for, and widened (eightfold each time) while facets leave too few.
+    int64_t window = std::max<int64_t>(kRankWindow, 4 * static_cast<int64_t>(wanted));
+    for (;;) {
+      int64_t start = 0;
+      if (text) {
+        // The counting pass found where the kCountCap most recent start.
+        Result<int64_t> first =
+            window == kCountCap ? Result<int64_t>(count_start) : WindowStart(values[0], window);
+        if (!first.ok()) return first.status();
+        start = *first;
+        values[1] = std::to_string(start);
+      }
+      Statement hits(db_, select);
+      if (!hits.ok()) return Error("preparing the search");
+      bind_all(hits);
+      hits.Bind(static_cast<int>(values.size() + 1), static_cast<int64_t>(options.limit));
+      hits.Bind(static_cast<int>(values.size() + 2), static_cast<int64_t>(options.offset));
+      page.clear();
+      int rc;
+      while ((rc = hits.Step()) == SQLITE_ROW) page.emplace_back(hits.Int(0), hits.Double(1));
+      if (rc != SQLITE_DONE) return Error("searching");
+      if (!text || start == 0 || page.size() >= options.limit) break;
+      window *= 8;
+    }
+    Statement article(db_, "SELECT id, title, coalesce(outlet, ''), language, "
+                           "coalesce(published, ''), coalesce(url, ''), substr(body, 1, 200) "
+                           "FROM articles WHERE rowid = ?1");
+    Statement snippet(db_, "SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', 24) "
+                           "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2");
+    if (!article.ok() || !snippet.ok()) return Error("reading search results");
+    for (const auto& [rowid, score] : page) {
+      article.Reset();
+      article.Bind(1, rowid);
+      if (article.Step() != SQLITE_ROW) return Error("reading search results");
       SearchHit hit;
-      hit.id = hits.Text(0);
-      hit.title = hits.Text(1);
-      hit.outlet = hits.Text(2);
-      hit.language = hits.Text(3);
-      hit.published = hits.Text(4);
-      hit.url = hits.Text(5);
-      hit.score = hits.Double(6);
-      hit.snippet = MarkedSnippet(hits.Text(7));
+      hit.id = article.Text(0);
+      hit.title = article.Text(1);
+      hit.outlet = article.Text(2);
+      hit.language = article.Text(3);
+      hit.published = article.Text(4);
+      hit.url = article.Text(5);
+      hit.score = score;
+      if (text) {
+        snippet.Reset();
+        snippet.Bind(1, values[0]).Bind(2, rowid);
+        if (snippet.Step() != SQLITE_ROW) return Error("reading search results");
+        hit.snippet = MarkedSnippet(snippet.Text(0));
+      } else {
+        hit.snippet.text = article.Text(6);
+      }
       result.hits.push_back(std::move(hit));
     }
-    if (rc != SQLITE_DONE) return Error("searching");
 
-    Statement count(db_, "SELECT count(*)" + from + where);
-    bind_all(count);
-    if (!count.ok() || count.Step() != SQLITE_ROW) return Error("counting matches");
-    result.total = static_cast<uint64_t>(count.Int(0));
+    if (text) values[1] = std::to_string(count_start);
+    if (!text || plan->HasFacets()) {
+      Statement count(db_, "SELECT count(*) FROM (SELECT 1" + from + where + " LIMIT " +
+                               std::to_string(kCountCap + 1) + ")");
+      if (!count.ok()) return Error("counting matches");
+      bind_all(count);
+      if (count.Step() != SQLITE_ROW) return Error("counting matches");
+      uint64_t n = static_cast<uint64_t>(count.Int(0));
+      // With text and facets: the facets' share of the most recent matches,
+      // exact only when those were all the matches.
+      if (!text) result.total_exact = n <= static_cast<uint64_t>(kCountCap);
+      result.total = std::min<uint64_t>(n, kCountCap);
+    }
 
     if (options.facets) {
       struct Facet {
         const char* expression;
         std::vector<FacetCount>* out;
       };
+      std::string limited = text ? from + where
+                                 : " FROM (SELECT a.* " + from + where +
+                                       " ORDER BY a.published_day DESC, a.rowid DESC LIMIT " +
+                                       std::to_string(kCountCap) + ") a";
       for (Facet facet : {Facet{"coalesce(a.outlet, '')", &result.outlets},
                           Facet{"a.language", &result.languages},
                           Facet{"coalesce(substr(a.published_day, 1, 7), '')", &result.months}}) {
-        std::string sql = std::string("SELECT ") + facet.expression + ", count(*)" + from + where +
+        std::string sql = std::string("SELECT ") + facet.expression + ", count(*)" + limited +
                           " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50";
         Statement s(db_, sql);
         if (!s.ok()) return Error("counting facets");
         bind_all(s);
+        int rc;
         while ((rc = s.Step()) == SQLITE_ROW) {
           facet.out->push_back({s.Text(0), static_cast<uint64_t>(s.Int(1))});
         }
@@ -661,7 +754,7 @@ SELECT l.outlet_key, l.text FROM outlet_lines l WHERE l.learned = 1)sql");
   Status Reanalysed(std::span<const Article> articles) override {
     if (Status s = Exec("BEGIN IMMEDIATE", "starting an update"); !s.ok()) return s;
     // The old index entry is taken out with the text it was made from.
-    Statement old(db_, "SELECT rowid, title, body FROM articles WHERE id = ?1");
+    Statement old(db_, "SELECT rowid, title, body, latest FROM articles WHERE id = ?1");
     Statement unindex(db_, "INSERT INTO articles_fts(articles_fts, rowid, title, body) "
                            "VALUES ('delete', ?1, ?2, ?3)");
     Statement update(db_, R"sql(
@@ -685,8 +778,10 @@ UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_
           .Bind(8, row.language_confidence);
       index.Reset();
       index.Bind(1, rowid).Bind(2, row.title).Bind(3, row.body);
-      if (unindex.Step() != SQLITE_DONE || update.Step() != SQLITE_DONE ||
-          index.Step() != SQLITE_DONE) {
+      // Older versions are out of the index (see Put) and stay out.
+      bool latest = old.Int(3) != 0;
+      if ((latest && unindex.Step() != SQLITE_DONE) || update.Step() != SQLITE_DONE ||
+          (latest && index.Step() != SQLITE_DONE)) {
         status = Error("updating an article");
       }
     }
@@ -771,6 +866,11 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     }
   }
   if (Status s = store->Migrate(*version, options.read_only); !s.ok()) return s;
+  // Reads through a memory map: no copy from the page cache per page read,
+  // which full-text queries do by the thousand.
+  if (Status s = store->Exec("PRAGMA mmap_size = 17179869184", "setting up the archive"); !s.ok()) {
+    return s;
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 

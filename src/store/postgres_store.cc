@@ -2,7 +2,9 @@
 
 #include <pqxx/pqxx>
 
+#include <cctype>
 #include <map>
+#include <unordered_set>
 
 #include <oneapi/tbb/parallel_for.h>
 
@@ -92,20 +94,45 @@ std::string Param(size_t n) {
 }
 
 // The tsvector of an article: title (weight A) and body (B) stemmed, then
-// the lemmas of both (D), from the parameters numbered `title` and `body`.
-std::string SearchVector(int title, int body) {
-  std::string t = Param(title) + "::text";
-  std::string b = Param(body) + "::text";
+// the lemmas of its distinct words (D), from the parameters numbered
+// `title`, `body` and `words`.
+std::string SearchVector(int title, int body, int words) {
   std::string sql = "setweight(to_tsvector('veille_fr', ";
-  sql += t;
-  sql += "), 'A') || setweight(to_tsvector('veille_fr', ";
-  sql += b;
-  sql += "), 'B') || setweight(to_tsvector('veille_fr_lemma', ";
-  sql += t;
-  sql += " || ' ' || ";
-  sql += b;
-  sql += "), 'D')";
+  sql += Param(title);
+  sql += "::text), 'A') || setweight(to_tsvector('veille_fr', ";
+  sql += Param(body);
+  sql += "::text), 'B') || setweight(to_tsvector('veille_fr_lemma', ";
+  sql += Param(words);
+  sql += "::text), 'D')";
   return sql;
+}
+
+// The distinct words of an article, for its lemmas: hunspell is slow (some
+// milliseconds an article), and lemmas serve one-word queries only, where
+// positions do not matter, so each word is looked up once.
+std::string DistinctWords(const std::string& title, const std::string& body) {
+  std::unordered_set<std::string_view> seen;
+  std::string words;
+  for (const std::string* text : {&title, &body}) {
+    size_t i = 0;
+    while (i < text->size()) {
+      while (i < text->size() && (std::isspace(static_cast<unsigned char>((*text)[i])) ||
+                                  std::ispunct(static_cast<unsigned char>((*text)[i])))) {
+        ++i;
+      }
+      size_t start = i;
+      while (i < text->size() && !std::isspace(static_cast<unsigned char>((*text)[i])) &&
+             !std::ispunct(static_cast<unsigned char>((*text)[i]))) {
+        ++i;
+      }
+      std::string_view word(text->data() + start, i - start);
+      if (!word.empty() && seen.insert(word).second) {
+        words.append(word);
+        words += ' ';
+      }
+    }
+  }
+  return words;
 }
 
 Status Failure(const std::string& doing, const std::exception& e) {
@@ -179,9 +206,11 @@ class PostgresStore final : public Store {
     // Rows (compression, the JSON record) are made on all cores first; the
     // server does the text search work.
     std::vector<StoredRow> rows(articles.size());
+    std::vector<std::string> words(articles.size());
     oneapi::tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
       if (!articles[i].HasFatalError() && !articles[i].id.empty()) {
         rows[i] = MakeStoredRow(articles[i]);
+        words[i] = DistinctWords(rows[i].title, rows[i].body);
       }
     });
     try {
@@ -224,14 +253,14 @@ class PostgresStore final : public Store {
             "language_confidence, published, published_day, published_estimated, title, body, "
             "raw, record, search) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
             "$13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, " +
-                SearchVector(22, 23) + ") RETURNING serial",
+                SearchVector(22, 23, 26) + ") RETURNING serial",
             row.id, row.source.url, version, previous, row.source.path, row.source.format,
             row.source.line ? std::optional<int64_t>(*row.source.line) : std::nullopt,
             row.source.id, row.source.outlet, row.source.published, row.source.title,
             NullIfEmpty(row.outlet), NullIfEmpty(row.outlet_key), NullIfEmpty(row.outlet_evidence),
             row.language, LearnedBoilerplate::OutletKey(row.language), row.script,
             row.language_confidence, NullIfEmpty(row.published), NullIfEmpty(row.published_day),
-            row.published_estimated, row.title, row.body, raw, record);
+            row.published_estimated, row.title, row.body, raw, record, words[i]);
         int64_t serial = inserted[0][0].as<int64_t>();
         for (const auto& [key, text] : row.lines) {
           pqxx::result added = w.exec_params(
@@ -516,10 +545,10 @@ class PostgresStore final : public Store {
         pqxx::binarystring record(row.record_zstd);
         w.exec_params("UPDATE veille_articles SET title = $2, body = $3, record = $4, "
                       "language = $5, language_key = $6, script = $7, language_confidence = $8, "
-                      "search = " + SearchVector(2, 3) + " WHERE id = $1",
+                      "search = " + SearchVector(2, 3, 9) + " WHERE id = $1",
                       row.id, row.title, row.body, record, row.language,
                       LearnedBoilerplate::OutletKey(row.language), row.script,
-                      row.language_confidence);
+                      row.language_confidence, DistinctWords(row.title, row.body));
       }
       w.commit();
       return Status::Ok();

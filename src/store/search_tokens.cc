@@ -2,7 +2,6 @@
 
 #include <libstemmer.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 #include <utf8proc.h>
 
@@ -45,25 +44,6 @@ bool IsStopWord(std::string_view word) {
       "ait", "ayons", "ayez", "aient", "eusse", "eusses", "eût", "eussions", "eussiez",
       "eussent"};
   return kStopWords.count(word) > 0;
-}
-
-// French elided words, without their apostrophe.
-bool IsElision(std::string_view prefix) {
-  static constexpr std::string_view kElisions[] = {
-      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
-  for (std::string_view e : kElisions) {
-    if (prefix == e) return true;
-  }
-  return false;
-}
-
-// Letters of scripts written without spaces between words, which need ICU's
-// dictionaries to be cut into words.
-bool IsDictionaryScript(UChar32 c) {
-  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
-  UErrorCode error = U_ZERO_ERROR;
-  UScriptCode script = uscript_getScript(c, &error);
-  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
 }
 
 // utf8proc_map with `options`, into `out`; false on invalid input.
@@ -145,7 +125,8 @@ std::string SearchTokenizer::ComputeTerm(std::string_view word) {
     folded_ = std::move(unified);
   }
   size_t apostrophe = folded_.find('\'');
-  if (apostrophe != std::string::npos && IsElision(std::string_view(folded_).substr(0, apostrophe))) {
+  if (apostrophe != std::string::npos &&
+      text::IsElision(std::string_view(folded_).substr(0, apostrophe))) {
     folded_.erase(0, apostrophe + 1);
   }
   if (folded_.empty() || IsStopWord(folded_)) return {};
@@ -187,7 +168,7 @@ void SearchTokenizer::WordsOf(std::string_view text,
     int32_t at = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c >= 0x0E00 && IsDictionaryScript(c)) {
+    if (text::IsDictionaryLetter(c)) {
       out.resize(first);
       std::vector<text::Piece> words;
       text::Words(text, &words);

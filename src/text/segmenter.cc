@@ -12,11 +12,6 @@
 namespace veille::text {
 namespace {
 
-// French elided words, written without their apostrophe, lower case.
-constexpr std::string_view kElisions[] = {
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
-    "quoiqu"};
-
 // Abbreviations after which a sentence does not end: titles, and words that
 // always have something after them (cf. p. av. n°).
 constexpr std::string_view kNonFinalAbbreviations[] = {
@@ -204,7 +199,7 @@ std::vector<Piece> MergeThousands(std::string_view text, const std::vector<Piece
 }
 
 // Elision: l'état → l' + état, qu'il → qu' + il; "l" and "'" written apart
-// become l'. Only the elided words of kElisions split: aujourd'hui stays.
+// become l'. Only elided words (IsElision) split: aujourd'hui stays.
 std::vector<Piece> SplitElisions(std::string_view text, const std::vector<Piece>& in) {
   std::vector<Piece> out;
   out.reserve(in.size() + in.size() / 8);
@@ -212,7 +207,7 @@ std::vector<Piece> SplitElisions(std::string_view text, const std::vector<Piece>
     Piece p = in[i];
     if (p.kind == TokenKind::kWord) {
       if (i + 1 < in.size() && in[i + 1].start == p.end && Is(text, in[i + 1], "'") &&
-          In(kElisions, Lower(text.substr(p.start, p.end - p.start)))) {
+          IsElision(Lower(text.substr(p.start, p.end - p.start)))) {
         out.push_back({p.start, in[++i].end, TokenKind::kElision});
         continue;
       }
@@ -220,7 +215,7 @@ std::vector<Piece> SplitElisions(std::string_view text, const std::vector<Piece>
         std::string_view word = text.substr(p.start, p.end - p.start);
         size_t apostrophe = word.find('\'');
         if (apostrophe == std::string_view::npos || apostrophe + 1 >= word.size() ||
-            !In(kElisions, Lower(word.substr(0, apostrophe)))) {
+            !IsElision(Lower(word.substr(0, apostrophe)))) {
           break;
         }
         uint32_t cut = p.start + static_cast<uint32_t>(apostrophe) + 1;

@@ -64,51 +64,6 @@ const std::array<Wb, 128>& AsciiClasses() {
   return table;
 }
 
-// A letter of a script written without spaces between words: South-East
-// Asian ones (Line_Break=SA: Thai, Lao, Khmer, Myanmar, Tai Tham, Tai
-// Viet…), Chinese and Japanese.
-bool IsDictionaryLetter(UChar32 c) {
-  if (c < 0x0E00) return false;  // below Thai: none
-  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
-  UErrorCode error = U_ZERO_ERROR;
-  switch (uscript_getScript(c, &error)) {
-    case USCRIPT_HAN:
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA:
-      return true;
-    default:
-      return false;
-  }
-}
-
-struct CodePoint {
-  UChar32 c;
-  uint32_t start;
-  uint32_t end;
-  Wb wb;
-};
-
-// Decodes the whole text once (the rules look one and two ahead); false
-// when a letter needs a dictionary.
-bool Decode(std::string_view text, std::vector<CodePoint>& out) {
-  const auto& ascii = AsciiClasses();
-  out.reserve(text.size());
-  int32_t n = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < n;) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(text.data(), i, n, c);
-    if (c < 0) c = 0xFFFD;
-    if (c < 128) {
-      out.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i), ascii[c]});
-      continue;
-    }
-    if (IsDictionaryLetter(c)) return false;
-    out.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i), Classify(c)});
-  }
-  return true;
-}
-
 bool AHLetterOrNumeric(Wb wb) { return wb == Wb::kLetter || wb == Wb::kNumeric; }
 
 }  // namespace
@@ -154,6 +109,57 @@ static void IcuWords(std::string_view text, std::vector<Piece>* out) {
     }
   }
   utext_close(utext);
+}
+
+bool IsDictionaryLetter(UChar32 c) {
+  if (c < 0x0E00) return false;  // below Thai: none
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
+  UErrorCode error = U_ZERO_ERROR;
+  switch (uscript_getScript(c, &error)) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct CodePoint {
+  UChar32 c;
+  uint32_t start;
+  uint32_t end;
+  Wb wb;
+};
+
+// Decodes the whole text once (the rules look one and two ahead); false
+// when a letter needs a dictionary.
+bool Decode(std::string_view text, std::vector<CodePoint>& out) {
+  const auto& ascii = AsciiClasses();
+  out.reserve(text.size());
+  int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (c < 128) {
+      out.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i), ascii[c]});
+      continue;
+    }
+    if (IsDictionaryLetter(c)) return false;
+    out.push_back({c, static_cast<uint32_t>(start), static_cast<uint32_t>(i), Classify(c)});
+  }
+  return true;
+}
+
+bool IsElision(std::string_view word) {
+  static constexpr std::string_view kElisions[] = {
+      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+  for (std::string_view e : kElisions) {
+    if (word == e) return true;
+  }
+  return false;
 }
 
 bool NeedsDictionary(std::string_view text) {

@@ -2,6 +2,8 @@
 #ifndef VEILLE_TEXT_WORD_SCANNER_H_
 #define VEILLE_TEXT_WORD_SCANNER_H_
 
+#include <unicode/umachine.h>
+
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,14 @@ struct Piece {
   uint32_t end;
   TokenKind kind;  // kWord, kNumber, kPunctuation or kSymbol
 };
+
+// A letter of a script written without spaces between words (Line_Break=SA:
+// Thai, Lao, Khmer, Myanmar, Tai Tham…; Chinese and Japanese).
+bool IsDictionaryLetter(UChar32 c);
+
+// French elided words, lower case and without their apostrophe: l d j m n s
+// t c qu jusqu lorsqu puisqu quoiqu (l'état, qu'il, jusqu'à).
+bool IsElision(std::string_view lowercase_word);
 
 // True when `text` holds letters of a script written without spaces between
 // words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tai Tham…): their

@@ -98,7 +98,15 @@ RunResult RunVeille(const std::vector<std::string>& args, const RunOptions& opti
   TempDir dir;
   WriteFile(dir / "stdin", options.input);
   std::string out_path = (dir / "stdout").string(), err_path = (dir / "stderr").string();
-  if (options.uid != 0) chmod(dir.path().c_str(), 0777);
+  std::vector<std::string> argv = Argv(args);
+  if (options.uid != 0) {
+    // The other user may not reach the build folder (a clone in a private
+    // folder): it runs a copy of the binary from this open folder.
+    chmod(dir.path().c_str(), 0777);
+    std::filesystem::copy_file(VEILLE_BINARY, dir / "veille");
+    chmod((dir / "veille").c_str(), 0755);
+    argv[0] = (dir / "veille").string();
+  }
   pid_t pid = fork();
   if (pid == 0) {
     int in = open((dir / "stdin").c_str(), O_RDONLY);
@@ -118,7 +126,7 @@ RunResult RunVeille(const std::vector<std::string>& args, const RunOptions& opti
     if (options.uid != 0 && geteuid() == 0) {
       if (setgid(options.uid) != 0 || setuid(options.uid) != 0) _exit(126);
     }
-    Exec(Argv(args));
+    Exec(argv);
   }
   RunResult result;
   int status = 0;

@@ -490,79 +490,78 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     return int64_t{0};
   }
 
-  Result<SearchResult> Search(const Query& query, const SearchOptions& options) override {
-    Result<SearchPlan> plan = PlanSearch(query);
-    if (!plan.ok()) return plan.status();
-    SearchResult result;
-    bool text = !plan->clauses.empty();
-    std::vector<std::string> values;
+  // A search in SQL: the FROM and WHERE of the matches, and the values of
+  // their parameters (?1 the MATCH expression and ?2 the first rowid looked
+  // at, for text queries; then the facets').
+  struct SqlSearch {
+    bool text = false;
     std::string from, where;
-    if (text) {
-      values.push_back(MatchExpression(*plan));
-      values.push_back("0");  // ?2: the first rowid looked at (WindowStart)
-      from = " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
-      where = " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?2";
-    } else {
-      from = " FROM articles a";
-      where = " WHERE 1";
-    }
-    where += FacetFilter(*plan, values, text);
-    auto bind_all = [&](Statement& s) {
+    std::vector<std::string> values;
+    void BindAll(Statement& s) const {
       for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i + 1), values[i]);
-    };
-
-    // First the page of best matches (rowids and scores only: SQLite would
-    // otherwise read and snippet every candidate before sorting), then the
-    // articles and snippets of that page.
-    std::string select =
-        std::string(text ? "SELECT articles_fts.rowid, -rank" : "SELECT a.rowid, 0") + from +
-        where + (text ? " ORDER BY rank" : " ORDER BY a.published_day DESC, a.rowid DESC") +
-        " LIMIT ?" + std::to_string(values.size() + 1) + " OFFSET ?" +
-        std::to_string(values.size() + 2);
-    // Counts stop at kCountCap; facets count over the kCountCap most recent
-    // matches. For text, one backward walk of the index gives both the count
-    // of the most recent matches and where they start.
-    int64_t count_start = 0;
-    if (text) {
-      Statement window_count(db_, "SELECT count(*), min(rowid) FROM (SELECT rowid FROM "
-                                  "articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid "
-                                  "DESC LIMIT ?2)");
-      if (!window_count.ok()) return Error("counting matches");
-      window_count.Bind(1, values[0]).Bind(2, kCountCap + 1);
-      if (window_count.Step() != SQLITE_ROW) return Error("counting matches");
-      int64_t matches = window_count.Int(0);
-      result.total_exact = matches <= kCountCap;
-      // The oldest of the kCountCap most recent, or every match.
-      count_start = result.total_exact ? 0 : window_count.Int(1) + 1;
-      result.total = static_cast<uint64_t>(std::min(matches, kCountCap));
     }
-    std::vector<std::pair<int64_t, double>> page;
+  };
+
+  // Counts stop at kCountCap. For text, one backward walk of the index
+  // gives both the count of the most recent matches and the rowid where
+  // they start (returned; 0 when they are all the matches).
+  Result<int64_t> CountRecentMatches(const SqlSearch& search, SearchResult& result) {
+    Statement window_count(db_, "SELECT count(*), min(rowid) FROM (SELECT rowid FROM "
+                                "articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid "
+                                "DESC LIMIT ?2)");
+    if (!window_count.ok()) return Error("counting matches");
+    window_count.Bind(1, search.values[0]).Bind(2, kCountCap + 1);
+    if (window_count.Step() != SQLITE_ROW) return Error("counting matches");
+    int64_t matches = window_count.Int(0);
+    result.total_exact = matches <= kCountCap;
+    result.total = static_cast<uint64_t>(std::min(matches, kCountCap));
+    return result.total_exact ? 0 : window_count.Int(1) + 1;
+  }
+
+  // The rowids and scores of the page asked for: the best of the most
+  // recent text matches (the window widened eightfold while facets leave too
+  // few), or the newest articles for facets alone. Rowids only: SQLite
+  // would otherwise read and snippet every candidate before sorting.
+  Result<std::vector<std::pair<int64_t, double>>> RankedPage(SqlSearch& search,
+                                                             const SearchOptions& options,
+                                                             int64_t count_start) {
+    std::string select =
+        std::string(search.text ? "SELECT articles_fts.rowid, -rank" : "SELECT a.rowid, 0") +
+        search.from + search.where +
+        (search.text ? " ORDER BY rank" : " ORDER BY a.published_day DESC, a.rowid DESC") +
+        " LIMIT ?" + std::to_string(search.values.size() + 1) + " OFFSET ?" +
+        std::to_string(search.values.size() + 2);
     size_t wanted = options.offset + options.limit;
-    // The window of recent matches ranked: wide enough for the page asked
-    // for, and widened (eightfold each time) while facets leave too few.
     int64_t window = std::max<int64_t>(kRankWindow, 4 * static_cast<int64_t>(wanted));
+    std::vector<std::pair<int64_t, double>> page;
     for (;;) {
       int64_t start = 0;
-      if (text) {
+      if (search.text) {
         // The counting pass found where the kCountCap most recent start.
-        Result<int64_t> first =
-            window == kCountCap ? Result<int64_t>(count_start) : WindowStart(values[0], window);
+        Result<int64_t> first = window == kCountCap
+                                    ? Result<int64_t>(count_start)
+                                    : WindowStart(search.values[0], window);
         if (!first.ok()) return first.status();
         start = *first;
-        values[1] = std::to_string(start);
+        search.values[1] = std::to_string(start);
       }
       Statement hits(db_, select);
       if (!hits.ok()) return Error("preparing the search");
-      bind_all(hits);
-      hits.Bind(static_cast<int>(values.size() + 1), static_cast<int64_t>(options.limit));
-      hits.Bind(static_cast<int>(values.size() + 2), static_cast<int64_t>(options.offset));
+      search.BindAll(hits);
+      hits.Bind(static_cast<int>(search.values.size() + 1), static_cast<int64_t>(options.limit));
+      hits.Bind(static_cast<int>(search.values.size() + 2), static_cast<int64_t>(options.offset));
       page.clear();
       int rc;
       while ((rc = hits.Step()) == SQLITE_ROW) page.emplace_back(hits.Int(0), hits.Double(1));
       if (rc != SQLITE_DONE) return Error("searching");
-      if (!text || start == 0 || page.size() >= options.limit) break;
+      if (!search.text || start == 0 || page.size() >= options.limit) return page;
       window *= 8;
     }
+  }
+
+  // The articles of a page, with their snippets.
+  Status ReadHits(const SqlSearch& search, const std::vector<std::pair<int64_t, double>>& page,
+                  SearchResult& result) {
     Statement article(db_, "SELECT id, title, coalesce(outlet, ''), language, "
                            "coalesce(published, ''), coalesce(url, ''), substr(body, 1, 200) "
                            "FROM articles WHERE rowid = ?1");
@@ -581,9 +580,9 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       hit.published = article.Text(4);
       hit.url = article.Text(5);
       hit.score = score;
-      if (text) {
+      if (search.text) {
         snippet.Reset();
-        snippet.Bind(1, values[0]).Bind(2, rowid);
+        snippet.Bind(1, search.values[0]).Bind(2, rowid);
         if (snippet.Step() != SQLITE_ROW) return Error("reading search results");
         hit.snippet = MarkedSnippet(snippet.Text(0));
       } else {
@@ -591,44 +590,78 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       }
       result.hits.push_back(std::move(hit));
     }
+    return Status::Ok();
+  }
 
-    if (text) values[1] = std::to_string(count_start);
-    if (!text || plan->HasFacets()) {
-      Statement count(db_, "SELECT count(*) FROM (SELECT 1" + from + where + " LIMIT " +
-                               std::to_string(kCountCap + 1) + ")");
+  // Counts per outlet, language and month over the most recent matches.
+  Status CountFacets(const SqlSearch& search, SearchResult& result) {
+    struct Facet {
+      const char* expression;
+      std::vector<FacetCount>* out;
+    };
+    std::string recent = search.text ? search.from + search.where
+                                     : " FROM (SELECT a.* " + search.from + search.where +
+                                           " ORDER BY a.published_day DESC, a.rowid DESC LIMIT " +
+                                           std::to_string(kCountCap) + ") a";
+    for (Facet facet : {Facet{"coalesce(a.outlet, '')", &result.outlets},
+                        Facet{"a.language", &result.languages},
+                        Facet{"coalesce(substr(a.published_day, 1, 7), '')", &result.months}}) {
+      Statement s(db_, std::string("SELECT ") + facet.expression + ", count(*)" + recent +
+                           " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50");
+      if (!s.ok()) return Error("counting facets");
+      search.BindAll(s);
+      int rc;
+      while ((rc = s.Step()) == SQLITE_ROW) {
+        facet.out->push_back({s.Text(0), static_cast<uint64_t>(s.Int(1))});
+      }
+      if (rc != SQLITE_DONE) return Error("counting facets");
+    }
+    return Status::Ok();
+  }
+
+  Result<SearchResult> Search(const Query& query, const SearchOptions& options) override {
+    Result<SearchPlan> plan = PlanSearch(query);
+    if (!plan.ok()) return plan.status();
+    SqlSearch search;
+    search.text = !plan->clauses.empty();
+    if (search.text) {
+      search.values = {MatchExpression(*plan), "0"};
+      search.from = " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
+      search.where = " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?2";
+    } else {
+      search.from = " FROM articles a";
+      search.where = " WHERE 1";
+    }
+    search.where += FacetFilter(*plan, search.values, search.text);
+
+    SearchResult result;
+    int64_t count_start = 0;
+    if (search.text) {
+      Result<int64_t> start = CountRecentMatches(search, result);
+      if (!start.ok()) return start.status();
+      count_start = *start;
+    }
+    Result<std::vector<std::pair<int64_t, double>>> page =
+        RankedPage(search, options, count_start);
+    if (!page.ok()) return page.status();
+    if (Status s = ReadHits(search, *page, result); !s.ok()) return s;
+
+    // The total and the facets cover the kCountCap most recent matches.
+    if (search.text) search.values[1] = std::to_string(count_start);
+    if (!search.text || plan->HasFacets()) {
+      Statement count(db_, "SELECT count(*) FROM (SELECT 1" + search.from + search.where +
+                               " LIMIT " + std::to_string(kCountCap + 1) + ")");
       if (!count.ok()) return Error("counting matches");
-      bind_all(count);
+      search.BindAll(count);
       if (count.Step() != SQLITE_ROW) return Error("counting matches");
       uint64_t n = static_cast<uint64_t>(count.Int(0));
       // With text and facets: the facets' share of the most recent matches,
       // exact only when those were all the matches.
-      if (!text) result.total_exact = n <= static_cast<uint64_t>(kCountCap);
+      if (!search.text) result.total_exact = n <= static_cast<uint64_t>(kCountCap);
       result.total = std::min<uint64_t>(n, kCountCap);
     }
-
     if (options.facets) {
-      struct Facet {
-        const char* expression;
-        std::vector<FacetCount>* out;
-      };
-      std::string limited = text ? from + where
-                                 : " FROM (SELECT a.* " + from + where +
-                                       " ORDER BY a.published_day DESC, a.rowid DESC LIMIT " +
-                                       std::to_string(kCountCap) + ") a";
-      for (Facet facet : {Facet{"coalesce(a.outlet, '')", &result.outlets},
-                          Facet{"a.language", &result.languages},
-                          Facet{"coalesce(substr(a.published_day, 1, 7), '')", &result.months}}) {
-        std::string sql = std::string("SELECT ") + facet.expression + ", count(*)" + limited +
-                          " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50";
-        Statement s(db_, sql);
-        if (!s.ok()) return Error("counting facets");
-        bind_all(s);
-        int rc;
-        while ((rc = s.Step()) == SQLITE_ROW) {
-          facet.out->push_back({s.Text(0), static_cast<uint64_t>(s.Int(1))});
-        }
-        if (rc != SQLITE_DONE) return Error("counting facets");
-      }
+      if (Status s = CountFacets(search, result); !s.ok()) return s;
     }
     return result;
   }

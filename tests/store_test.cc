@@ -318,6 +318,32 @@ TEST_P(StoreTest, TheCorpusPassLearnsAnOutletsRepeatedLines) {
   EXPECT_EQ(fresh.blocks.back().kind, BlockKind::kBoilerplate);
 }
 
+// A corpus pass killed after learning, before its articles were analysed
+// again, is finished by the next one.
+TEST_P(StoreTest, AnInterruptedCorpusPassIsFinishedByTheNext) {
+  std::vector<Article> articles;
+  for (const char* topic : {"la pêche", "le vin", "la route", "le port", "la mine", "le train"}) {
+    articles.push_back(Analysed(std::string("Sur ") + topic + "\n\nUn article sur " + topic +
+                                    ".\n\nMerci de votre fidélité à La Gazette\n",
+                                std::nullopt, "La Gazette"));
+  }
+  Put(articles);
+  auto half = store_->LearnBoilerplate({.min_share = 0.5, .min_articles = 5});
+  ASSERT_TRUE(half.ok());
+  EXPECT_EQ(half->lines, 1u);
+  EXPECT_EQ(half->articles.size(), 6u);
+  // …and the process dies here. The next pass learns nothing new but
+  // applies what was learned.
+  auto next = LearnOutletBoilerplate(*store_, Options{}, {.min_share = 0.5, .min_articles = 5});
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_EQ(next->lines_learned, 0u);
+  EXPECT_EQ(next->articles_updated, 6u);
+  EXPECT_TRUE(Find("fidélité").empty());
+  auto after = LearnOutletBoilerplate(*store_, Options{}, {.min_share = 0.5, .min_articles = 5});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->articles_updated, 0u) << "applied once, not again";
+}
+
 // The same real articles give the same matches on both backends.
 TEST(StoreAgreementTest, SqliteAndPostgresqlFindTheSameArticles) {
   if (!testing::HaveSharedData()) GTEST_SKIP() << "no ../shared/data";

@@ -150,9 +150,13 @@ class Store {
 
   // The corpus pass, first half: marks as learned the short lines that recur
   // in enough of an outlet's articles, and returns the ids of the stored
-  // articles that contain a newly learned line (to be analysed again with
-  // LearnedBoilerplate(), then given to Reanalysed).
+  // articles that contain a learned line not yet applied (to be analysed
+  // again with LearnedLines(), given to Reanalysed, then BoilerplateApplied).
+  // A pass interrupted before BoilerplateApplied is finished by the next.
   virtual Result<NewBoilerplate> LearnBoilerplate(const BoilerplateOptions& options) = 0;
+
+  // The corpus pass, last step: the learned lines are applied everywhere.
+  virtual Status BoilerplateApplied() = 0;
 
   // Every line learned so far, for Options::learned_boilerplate.
   virtual Result<std::shared_ptr<const LearnedBoilerplate>> LearnedLines() = 0;

@@ -101,7 +101,10 @@ Result<BoilerplateReport> LearnOutletBoilerplate(Store& store, const Options& op
   if (!found.ok()) return found.status();
   report.lines_learned = found->lines;
   const std::vector<std::string>& affected = found->articles;
-  if (affected.empty()) return report;
+  if (affected.empty()) {
+    if (Status s = store.BoilerplateApplied(); !s.ok()) return s;
+    return report;
+  }
   Result<std::shared_ptr<const LearnedBoilerplate>> learned = store.LearnedLines();
   if (!learned.ok()) return learned.status();
   Options with_learned = options;
@@ -128,6 +131,7 @@ Result<BoilerplateReport> LearnOutletBoilerplate(Store& store, const Options& op
     if (Status s = store.Reanalysed(batch); !s.ok()) return s;
     report.articles_updated += batch.size();
   }
+  if (Status s = store.BoilerplateApplied(); !s.ok()) return s;
   return report;
 }
 

@@ -71,7 +71,8 @@ CREATE TABLE veille_article_lines(
   line_key BIGINT NOT NULL, article BIGINT NOT NULL, PRIMARY KEY(line_key, article));
 CREATE TABLE veille_outlet_lines(
   outlet_key TEXT NOT NULL, line_key BIGINT NOT NULL, text TEXT NOT NULL,
-  articles BIGINT NOT NULL, learned BOOLEAN NOT NULL DEFAULT FALSE,
+  articles BIGINT NOT NULL,
+  learned SMALLINT NOT NULL DEFAULT 0,  -- 0 no, 1 learned but not applied, 2 applied
   PRIMARY KEY(outlet_key, line_key));
 )sql";
 
@@ -480,7 +481,7 @@ class PostgresStore final : public Store {
                "WHERE outlet_key IS NOT NULL GROUP BY outlet_key ORDER BY 3 DESC, 1")) {
         OutletSummary summary{row[1].as<std::string>(), row[2].as<uint64_t>(), {}};
         for (const pqxx::row& line : r.exec_params(
-                 "SELECT text FROM veille_outlet_lines WHERE outlet_key = $1 AND learned "
+                 "SELECT text FROM veille_outlet_lines WHERE outlet_key = $1 AND learned > 0 "
                  "ORDER BY articles DESC, text",
                  row[0].as<std::string>())) {
           summary.boilerplate.push_back(line[0].as<std::string>());
@@ -497,27 +498,36 @@ class PostgresStore final : public Store {
     try {
       pqxx::work w(*connection_);
       pqxx::result learned = w.exec_params(
-          "UPDATE veille_outlet_lines l SET learned = TRUE FROM "
+          "UPDATE veille_outlet_lines l SET learned = 1 FROM "
           "(SELECT outlet_key, count(*) AS n FROM veille_articles WHERE outlet_key IS NOT NULL "
-          " GROUP BY outlet_key) o WHERE o.outlet_key = l.outlet_key AND NOT l.learned "
+          " GROUP BY outlet_key) o WHERE o.outlet_key = l.outlet_key AND l.learned = 0 "
           "AND l.articles >= $1::bigint AND l.articles >= $2::double precision * o.n "
-          "RETURNING l.outlet_key, l.line_key",
+          "RETURNING l.outlet_key",
           static_cast<int64_t>(options.min_articles), options.min_share);
       NewBoilerplate found;
       found.lines = learned.size();
-      std::map<std::string, bool> seen;
-      for (const pqxx::row& line : learned) {
-        for (const pqxx::row& article : w.exec_params(
-                 "SELECT a.id FROM veille_article_lines l JOIN veille_articles a "
-                 "ON a.serial = l.article WHERE l.line_key = $1 AND a.outlet_key = $2",
-                 line[1].as<int64_t>(), line[0].as<std::string>())) {
-          std::string id = article[0].as<std::string>();
-          if (!seen[id]) found.articles.push_back(id);
-          seen[id] = true;
-        }
+      // The articles of every pending line, including those of a pass that
+      // was interrupted before it finished.
+      for (const pqxx::row& article : w.exec(
+               "SELECT DISTINCT a.id FROM veille_outlet_lines o "
+               "JOIN veille_article_lines l ON l.line_key = o.line_key "
+               "JOIN veille_articles a ON a.serial = l.article AND a.outlet_key = o.outlet_key "
+               "WHERE o.learned = 1")) {
+        found.articles.push_back(article[0].as<std::string>());
       }
       w.commit();
       return found;
+    } catch (const std::exception& e) {
+      return Failure("the corpus pass", e);
+    }
+  }
+
+  Status BoilerplateApplied() override {
+    try {
+      pqxx::work w(*connection_);
+      w.exec("UPDATE veille_outlet_lines SET learned = 2 WHERE learned = 1");
+      w.commit();
+      return Status::Ok();
     } catch (const std::exception& e) {
       return Failure("the corpus pass", e);
     }
@@ -528,7 +538,7 @@ class PostgresStore final : public Store {
       pqxx::read_transaction r(*connection_);
       auto learned = std::make_shared<LearnedBoilerplate>();
       for (const pqxx::row& row :
-           r.exec("SELECT outlet_key, text FROM veille_outlet_lines WHERE learned")) {
+           r.exec("SELECT outlet_key, text FROM veille_outlet_lines WHERE learned > 0")) {
         learned->Add(row[0].as<std::string>(), row[1].as<std::string>());
       }
       return std::shared_ptr<const LearnedBoilerplate>(std::move(learned));

@@ -72,6 +72,8 @@ CREATE TABLE article_lines(
   PRIMARY KEY(line_key, article)) WITHOUT ROWID;
 CREATE TABLE outlet_lines(
   outlet_key TEXT NOT NULL, line_key INTEGER NOT NULL, text TEXT NOT NULL,
+  -- learned: 0 not boilerplate (yet), 1 learned but its articles not yet
+  -- analysed again, 2 learned and applied.
   articles INTEGER NOT NULL, learned INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(outlet_key, line_key)) WITHOUT ROWID;
 )sql",
@@ -709,7 +711,7 @@ SELECT source_path, source_format, source_line, source_id, url, given_outlet, gi
 SELECT outlet_key, min(outlet), count(*) FROM articles WHERE outlet_key IS NOT NULL
 GROUP BY outlet_key ORDER BY 3 DESC, 1)sql");
     Statement lines(db_, R"sql(
-SELECT text FROM outlet_lines WHERE outlet_key = ?1 AND learned = 1 ORDER BY articles DESC, text)sql");
+SELECT text FROM outlet_lines WHERE outlet_key = ?1 AND learned > 0 ORDER BY articles DESC, text)sql");
     if (!s.ok() || !lines.ok()) return Error("listing outlets");
     std::vector<OutletSummary> out;
     int rc;
@@ -737,45 +739,36 @@ SELECT text FROM outlet_lines WHERE outlet_key = ?1 AND learned = 1 ORDER BY art
   }
 
   Status Learn(const BoilerplateOptions& options, NewBoilerplate& found) {
-    // Lines over the thresholds, not yet learned, per outlet.
-    Statement candidates(db_, R"sql(
-SELECT l.outlet_key, l.line_key FROM outlet_lines l
-JOIN (SELECT outlet_key, count(*) AS n FROM articles WHERE outlet_key IS NOT NULL
-      GROUP BY outlet_key) o ON o.outlet_key = l.outlet_key
-WHERE l.learned = 0 AND l.articles >= ?1 AND l.articles >= ?2 * o.n)sql");
-    Statement mark(db_, "UPDATE outlet_lines SET learned = 1 WHERE outlet_key = ?1 AND line_key = ?2");
+    // Lines over the thresholds, not yet learned, per outlet, become learned
+    // (1: pending until their articles are analysed again).
+    Statement mark(db_, R"sql(
+UPDATE outlet_lines SET learned = 1 WHERE learned = 0 AND articles >= ?1 AND articles >= ?2 * (
+  SELECT count(*) FROM articles a WHERE a.outlet_key = outlet_lines.outlet_key))sql");
+    if (!mark.ok()) return Error("the corpus pass");
+    mark.Bind(1, static_cast<int64_t>(options.min_articles)).Bind(2, options.min_share);
+    if (mark.Step() != SQLITE_DONE) return Error("the corpus pass");
+    found.lines = static_cast<size_t>(sqlite3_changes(db_));
+    // The articles of every pending line: those just learned, and any left
+    // by a pass that was interrupted before it finished.
     Statement affected(db_, R"sql(
-SELECT a.id FROM article_lines l JOIN articles a ON a.rowid = l.article
-WHERE l.line_key = ?1 AND a.outlet_key = ?2)sql");
-    if (!candidates.ok() || !mark.ok() || !affected.ok()) return Error("the corpus pass");
-    candidates.Bind(1, static_cast<int64_t>(options.min_articles)).Bind(2, options.min_share);
-    std::vector<std::pair<std::string, int64_t>> learned;
+SELECT DISTINCT a.id FROM outlet_lines o
+JOIN article_lines l ON l.line_key = o.line_key
+JOIN articles a ON a.rowid = l.article AND a.outlet_key = o.outlet_key
+WHERE o.learned = 1)sql");
+    if (!affected.ok()) return Error("the corpus pass");
     int rc;
-    while ((rc = candidates.Step()) == SQLITE_ROW) {
-      learned.emplace_back(candidates.Text(0), candidates.Int(1));
-    }
+    while ((rc = affected.Step()) == SQLITE_ROW) found.articles.push_back(affected.Text(0));
     if (rc != SQLITE_DONE) return Error("the corpus pass");
-    found.lines = learned.size();
-    std::map<std::string, bool> seen;
-    for (const auto& [outlet, key] : learned) {
-      mark.Reset();
-      mark.Bind(1, outlet).Bind(2, key);
-      if (mark.Step() != SQLITE_DONE) return Error("the corpus pass");
-      affected.Reset();
-      affected.Bind(1, key).Bind(2, outlet);
-      while ((rc = affected.Step()) == SQLITE_ROW) {
-        std::string id = affected.Text(0);
-        if (!seen[id]) found.articles.push_back(id);
-        seen[id] = true;
-      }
-      if (rc != SQLITE_DONE) return Error("the corpus pass");
-    }
     return Status::Ok();
+  }
+
+  Status BoilerplateApplied() override {
+    return Exec("UPDATE outlet_lines SET learned = 2 WHERE learned = 1", "the corpus pass");
   }
 
   Result<std::shared_ptr<const LearnedBoilerplate>> LearnedLines() override {
     Statement s(db_, R"sql(
-SELECT l.outlet_key, l.text FROM outlet_lines l WHERE l.learned = 1)sql");
+SELECT l.outlet_key, l.text FROM outlet_lines l WHERE l.learned > 0)sql");
     if (!s.ok()) return Error("reading learned boilerplate");
     auto learned = std::make_shared<LearnedBoilerplate>();
     int rc;

@@ -248,6 +248,14 @@ TEST_F(BadArchiveTest, ReadOnly) {
   chmod(dir_.path().c_str(), 0755);
 }
 
+TEST_F(BadArchiveTest, SearchingWhereThereIsNoArchive) {
+  auto run = RunVeille({"search", "--db", db_, "x"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("no archive here (`veille ingest` makes one)"), std::string::npos)
+      << run.err;
+  EXPECT_FALSE(std::filesystem::exists(db_)) << "searching must not create an archive";
+}
+
 TEST_F(BadArchiveTest, AFolder) {
   std::filesystem::create_directory(dir_ / "folder");
   auto run = RunVeille({"ingest", "--db", (dir_ / "folder").string(), article_});

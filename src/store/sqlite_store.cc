@@ -862,6 +862,10 @@ Status CheckExistingFile(const std::string& path) {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const StoreOptions& options) {
   if (Status s = CheckExistingFile(path); !s.ok()) return s;
+  if (options.read_only && ::access(path.c_str(), F_OK) != 0) {
+    return Status(StatusCode::kNotFound,
+                  path + ": no archive here (`veille ingest` makes one)");
+  }
   sqlite3* db = nullptr;
   int flags = options.read_only ? SQLITE_OPEN_READONLY
                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;

@@ -94,7 +94,10 @@ class SyntheticArticles final : public veille::InputReader {
     article.source.published = date;
     int n = length(rng_);
     std::string title = sentences_[pick(rng_)];
-    if (title.size() > 90) title.resize(title.find(' ', 80) == std::string::npos ? 90 : title.find(' ', 80));
+    // Shortened at a space, so never inside a character.
+    if (title.size() > 90 && title.find(' ', 80) != std::string::npos) {
+      title.resize(title.find(' ', 80));
+    }
     article.source.title = title;
     for (int i = 0; i < n; ++i) {
       article.raw += sentences_[pick(rng_)];

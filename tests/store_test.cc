@@ -112,6 +112,22 @@ TEST_P(StoreTest, PutIsIdempotent) {
   EXPECT_EQ(*store_->Count(), 2u);
 }
 
+// File names and fields given by the input need not be UTF-8; PostgreSQL
+// accepts only UTF-8 text, so they are repaired, and the raw bytes kept.
+TEST_P(StoreTest, FieldsThatAreNotUtf8AreRepaired) {
+  Article a = Analysed("Titre\n\nLe texte de l'article.\n");
+  a.source.path = "archives/\xe9t\xe9.txt";   // a Latin-1 file name
+  a.source.title = "Titre coup\xc3";            // cut in the middle of a character
+  a.source.outlet = "Le \xff Journal";
+  auto put = store_->Put(std::vector<Article>{a});
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+  EXPECT_EQ(put->inserted, 1u);
+  auto stored = store_->Get(a.id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->source.path, "archives/\uFFFDt\uFFFD.txt");
+  EXPECT_EQ((*stored)->raw, a.raw);
+}
+
 TEST_P(StoreTest, ErrorRecordsAreNotStored) {
   Article broken;
   broken.source.path = "x";

@@ -1,5 +1,6 @@
 #include "store/stored_row.h"
 
+#include <unicode/utf8.h>
 #include <zstd.h>
 
 #include <memory>
@@ -36,12 +37,55 @@ Result<std::string> Decompress(std::string_view compressed) {
   return out;
 }
 
+namespace {
+
+// `text` with every ill-formed UTF-8 sequence replaced by U+FFFD: file names
+// and fields given by the input may be in another encoding, and PostgreSQL
+// refuses text that is not UTF-8. (The raw bytes are kept as they are.)
+void RepairUtf8(std::string& text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size());
+  bool valid = true;
+  for (int32_t i = 0; i < n && valid;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    valid = c >= 0;
+  }
+  if (valid) return;
+  std::string repaired;
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      repaired += "\xEF\xBF\xBD";
+    } else {
+      repaired.append(text, start, i - start);
+    }
+  }
+  text = std::move(repaired);
+}
+
+void RepairUtf8(std::optional<std::string>& text) {
+  if (text) RepairUtf8(*text);
+}
+
+}  // namespace
+
 StoredRow MakeStoredRow(const Article& article) {
   StoredRow row;
   row.id = article.id;
   row.source = article.source;
+  RepairUtf8(row.source.path);
+  RepairUtf8(row.source.format);
+  RepairUtf8(row.source.id);
+  RepairUtf8(row.source.url);
+  RepairUtf8(row.source.outlet);
+  RepairUtf8(row.source.published);
+  RepairUtf8(row.source.title);
   if (article.outlet) {
     row.outlet = article.outlet->name;
+    RepairUtf8(row.outlet);
     row.outlet_key = LearnedBoilerplate::OutletKey(article.outlet->name);
     row.outlet_evidence = article.outlet->evidence;
   }
@@ -53,7 +97,7 @@ StoredRow MakeStoredRow(const Article& article) {
     row.published_day = article.published->value.substr(0, 10);
     row.published_estimated = article.published->estimated;
   }
-  if (article.source.title) row.title = *article.source.title;
+  if (row.source.title) row.title = *row.source.title;
   for (const Block& block : article.blocks) {
     std::string_view text = article.clean.View(block.clean);
     if (block.kind == BlockKind::kTitle) {

@@ -11,7 +11,8 @@
 // baseline, which the API rightly does not offer).
 //
 // Usage: veille_archive_bench [--articles N] [--db PATH|postgres://…]
-//                             [--data DIR] [--queries N]
+//                             [--data DIR] [--queries N] [--search-only yes]
+//                             [--keep yes --seed N]  (add to an existing archive)
 #include <sqlite3.h>
 #include <sys/resource.h>
 
@@ -146,6 +147,8 @@ int main(int argc, char** argv) {
   std::filesystem::path data = "../shared/data";
   size_t queries = 200;
   bool search_only = false;  // reuse an archive built before: searches only
+  bool keep = false;         // add to an archive built before
+  uint64_t seed = 20221;     // another seed makes other articles
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--articles") articles = std::stoull(argv[i + 1]);
@@ -153,6 +156,8 @@ int main(int argc, char** argv) {
     else if (flag == "--data") data = argv[i + 1];
     else if (flag == "--queries") queries = std::stoull(argv[i + 1]);
     else if (flag == "--search-only") search_only = std::string(argv[i + 1]) == "yes";
+    else if (flag == "--keep") keep = std::string(argv[i + 1]) == "yes";
+    else if (flag == "--seed") seed = std::stoull(argv[i + 1]);
   }
   bool sqlite = db.rfind("postgres", 0) != 0;
   std::vector<std::string> sentences = ReadSentences(data);
@@ -160,7 +165,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no sentences in %s/wikineural-fr\n", data.c_str());
     return 2;
   }
-  if (sqlite && !search_only) {
+  if (sqlite && !search_only && !keep) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
   }
   auto store = veille::Store::Open(db);
@@ -176,7 +181,7 @@ int main(int argc, char** argv) {
   // `veille ingest` without overlap between the two.
   // Articles per transaction: the default of `veille ingest --batch`.
   constexpr size_t kBatch = 500;
-  SyntheticArticles reader(sentences, articles, 20221);
+  SyntheticArticles reader(sentences, articles, seed);
   Clock::duration analysing{}, storing{};
   uint64_t stored = 0;
   for (bool more = !search_only; more;) {

@@ -25,7 +25,8 @@ class Stage {
   virtual Status Run(Article& article) const = 0;
 };
 
-// The ordered list of stages: clean → layout → boilerplate and outlet →
+// The ordered list of stages: clean → publication date → layout →
+// boilerplate → outlet → the outlet's learned boilerplate →
 // language → segment. Thread-safe: Run may be called from many threads at
 // once on different articles.
 class Pipeline {

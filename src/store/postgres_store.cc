@@ -259,7 +259,7 @@ class PostgresStore final : public Store {
             row.source.line ? std::optional<int64_t>(*row.source.line) : std::nullopt,
             row.source.id, row.source.outlet, row.source.published, row.source.title,
             NullIfEmpty(row.outlet), NullIfEmpty(row.outlet_key), NullIfEmpty(row.outlet_evidence),
-            row.language, LearnedBoilerplate::OutletKey(row.language), row.script,
+            row.language, row.language_key, row.script,
             row.language_confidence, NullIfEmpty(row.published), NullIfEmpty(row.published_day),
             row.published_estimated, row.title, row.body, raw, record, words[i]);
         int64_t serial = inserted[0][0].as<int64_t>();
@@ -557,7 +557,7 @@ class PostgresStore final : public Store {
                       "language = $5, language_key = $6, script = $7, language_confidence = $8, "
                       "search = " + SearchVector(2, 3, 9) + " WHERE id = $1",
                       row.id, row.title, row.body, record, row.language,
-                      LearnedBoilerplate::OutletKey(row.language), row.script,
+                      row.language_key, row.script,
                       row.language_confidence, DistinctWords(row.title, row.body));
       }
       w.commit();

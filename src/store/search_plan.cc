@@ -1,6 +1,7 @@
 #include "store/search_plan.h"
 
 #include "store/search_tokens.h"
+#include "store/stored_row.h"
 #include "veille/boilerplate.h"
 
 namespace veille::store {
@@ -28,10 +29,10 @@ Result<SearchPlan> PlanSearch(const Query& query) {
                   "a query cannot only exclude: add a word to search for");
   }
   for (const std::string& outlet : query.outlets) {
-    plan.outlet_keys.push_back(LearnedBoilerplate::OutletKey(outlet));
+    plan.outlet_keys.push_back(FacetKey(outlet));
   }
   for (const std::string& language : query.languages) {
-    plan.languages.push_back(LearnedBoilerplate::OutletKey(language));
+    plan.languages.push_back(FacetKey(language));
   }
   plan.from = query.from.value_or("");
   plan.to = query.to.value_or("");

@@ -2,7 +2,6 @@
 #ifndef VEILLE_STORE_SEARCH_TOKENS_H_
 #define VEILLE_STORE_SEARCH_TOKENS_H_
 
-#include <functional>
 #include <utility>
 #include <vector>
 #include <memory>

@@ -378,7 +378,7 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
           .BindOptional(10, row.source.published).BindOptional(11, row.source.title)
           .BindNullIfEmpty(12, row.outlet).BindNullIfEmpty(13, row.outlet_key)
           .BindNullIfEmpty(14, row.outlet_evidence).Bind(15, row.language)
-          .Bind(16, Lower(row.language)).Bind(17, row.script).Bind(18, row.language_confidence)
+          .Bind(16, row.language_key).Bind(17, row.script).Bind(18, row.language_confidence)
           .BindNullIfEmpty(19, row.published).BindNullIfEmpty(20, row.published_day)
           .Bind(21, int64_t{row.published_estimated}).BindStatic(22, row.title)
           .BindStatic(23, row.body).BindBlob(24, row.raw_zstd).BindBlob(25, row.record_zstd)
@@ -405,8 +405,6 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     }
     return Status::Ok();
   }
-
-  static std::string Lower(std::string_view s) { return LearnedBoilerplate::OutletKey(s); }
 
   // Text as an FTS5 string, which FTS5 hands to the same tokenizer as the
   // documents (so the text, not its terms: stemming twice is not stemming
@@ -800,7 +798,7 @@ UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_
       unindex.Bind(1, rowid).Bind(2, old.Text(1)).Bind(3, old.Text(2));
       update.Reset();
       update.Bind(1, rowid).Bind(2, row.title).Bind(3, row.body).BindBlob(4, row.record_zstd)
-          .Bind(5, row.language).Bind(6, Lower(row.language)).Bind(7, row.script)
+          .Bind(5, row.language).Bind(6, row.language_key).Bind(7, row.script)
           .Bind(8, row.language_confidence);
       index.Reset();
       index.Bind(1, rowid).Bind(2, row.title).Bind(3, row.body);

@@ -72,6 +72,8 @@ void RepairUtf8(std::optional<std::string>& text) {
 
 }  // namespace
 
+std::string FacetKey(std::string_view value) { return LearnedBoilerplate::OutletKey(value); }
+
 StoredRow MakeStoredRow(const Article& article) {
   StoredRow row;
   row.id = article.id;
@@ -86,10 +88,11 @@ StoredRow MakeStoredRow(const Article& article) {
   if (article.outlet) {
     row.outlet = article.outlet->name;
     RepairUtf8(row.outlet);
-    row.outlet_key = LearnedBoilerplate::OutletKey(article.outlet->name);
+    row.outlet_key = FacetKey(article.outlet->name);
     row.outlet_evidence = article.outlet->evidence;
   }
   row.language = article.language.code;
+  row.language_key = FacetKey(row.language);
   row.script = article.language.script;
   row.language_confidence = article.language.confidence;
   if (article.published) {

@@ -18,7 +18,7 @@ struct StoredRow {
   std::string id;
   Source source;
   std::string outlet, outlet_key, outlet_evidence;
-  std::string language, script;
+  std::string language, language_key, script;  // the key: lower case, for facets
   double language_confidence = 0;
   std::string published, published_day;  // "" when unknown
   bool published_estimated = false;
@@ -33,6 +33,10 @@ struct StoredRow {
 };
 
 StoredRow MakeStoredRow(const Article& article);
+
+// How facet values (outlets, languages) are compared: lower case, so that
+// outlet:"le monde" finds "Le Monde".
+std::string FacetKey(std::string_view value);
 
 std::string Compress(std::string_view bytes);
 Result<std::string> Decompress(std::string_view compressed);

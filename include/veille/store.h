@@ -133,6 +133,11 @@ class Store {
   // Idempotent: an article whose content hash is stored already is skipped.
   virtual Result<PutResult> Put(std::span<const Article> articles) = 0;
 
+  // After a bulk ingest: makes what was just stored as fast to search as
+  // the rest (PostgreSQL merges the full-text index's pending entries and
+  // refreshes the planner's statistics; SQLite refreshes its statistics).
+  virtual Status Optimize() = 0;
+
   // The best matches first. To stay fast on archives of millions of
   // articles, a text query ranks the 1,000 most recent matches (more for
   // deep pages, or while facets leave too few), not all of them: the newest

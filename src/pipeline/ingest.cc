@@ -85,6 +85,9 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
   });
   flush();
   if (!failure.ok()) return failure;
+  if (totals.stored > 0) {
+    if (Status s = store.Optimize(); !s.ok()) return s;
+  }
   if (ingest.learn_boilerplate) {
     Result<BoilerplateReport> learned_now =
         LearnOutletBoilerplate(store, options, ingest.boilerplate);

@@ -3,7 +3,9 @@
 #include <pqxx/pqxx>
 
 #include <cctype>
+#include <functional>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <oneapi/tbb/parallel_for.h>
@@ -94,23 +96,35 @@ std::string Param(size_t n) {
   return p;
 }
 
-// The tsvector of an article: title (weight A) and body (B) stemmed, then
-// the lemmas of its distinct words (D), from the parameters numbered
-// `title`, `body` and `words`.
-std::string SearchVector(int title, int body, int words) {
+// The tsvector of an article: title (weight A) and body (B) stemmed by the
+// server, then the lemmas of its distinct words (D), given as a tsvector
+// literal, from the parameters numbered `title`, `body` and `lemmas`.
+std::string SearchVector(int title, int body, int lemmas) {
   std::string sql = "setweight(to_tsvector('veille_fr', ";
   sql += Param(title);
   sql += "::text), 'A') || setweight(to_tsvector('veille_fr', ";
   sql += Param(body);
-  sql += "::text), 'B') || setweight(to_tsvector('veille_fr_lemma', ";
-  sql += Param(words);
-  sql += "::text), 'D')";
+  sql += "::text), 'B') || ";
+  sql += Param(lemmas);
+  sql += "::tsvector";
   return sql;
+}
+
+// A lexeme as a tsvector literal wants it: quoted, with quotes and
+// backslashes doubled.
+void AppendLexeme(std::string& out, std::string_view lexeme) {
+  out += '\'';
+  for (char c : lexeme) {
+    if (c == '\'' || c == '\\') out += c;
+    out += c;
+  }
+  out += '\'';
 }
 
 // The distinct words of an article, for its lemmas: hunspell is slow (some
 // milliseconds an article), and lemmas serve one-word queries only, where
-// positions do not matter, so each word is looked up once.
+// positions do not matter, so each word is looked up once (and remembered,
+// see LemmaCache).
 std::string DistinctWords(const std::string& title, const std::string& body) {
   std::unordered_set<std::string_view> seen;
   std::string words;
@@ -134,6 +148,34 @@ std::string DistinctWords(const std::string& title, const std::string& body) {
     }
   }
   return words;
+}
+
+// A PostgreSQL array literal, {"…","…"}, of texts or numbers: the way to
+// pass a list as one parameter in libpqxx 6.
+template <typename Text>
+std::string ArrayLiteral(const std::vector<Text>& items) {
+  std::string out = "{";
+  for (const auto& item : items) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : std::string_view(item)) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  return out;
+}
+
+// Calls `f` on each word of a text of words separated by single spaces.
+void ForEachWord(std::string_view text, const std::function<void(std::string_view)>& f) {
+  while (!text.empty()) {
+    size_t space = text.find(' ');
+    if (space != 0) f(text.substr(0, space));
+    if (space == std::string_view::npos) break;
+    text.remove_prefix(space + 1);
+  }
 }
 
 Status Failure(const std::string& doing, const std::exception& e) {
@@ -215,8 +257,36 @@ class PostgresStore final : public Store {
       }
     });
     try {
+      if (!insert_prepared_) {
+        connection_->prepare("veille_insert_article",
+            "INSERT INTO veille_articles(id, url, version, previous_id, source_path, "
+            "source_format, source_line, source_id, given_outlet, given_published, given_title, "
+            "outlet, outlet_key, outlet_evidence, language, language_key, script, "
+            "language_confidence, published, published_day, published_estimated, title, body, "
+            "raw, record, search) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+            "$13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, " +
+                SearchVector(22, 23, 26) + ") RETURNING serial");
+        insert_prepared_ = true;
+      }
       pqxx::work w(*connection_);
       PutResult result;
+      LookUpLemmas(w, words);
+      // Which articles are stored already, in one round trip. Those stored
+      // by this batch join the set, so an article twice in one batch is
+      // stored once.
+      std::string ids;
+      for (const Article& article : articles) {
+        if (!article.id.empty()) (ids += article.id) += ' ';
+      }
+      // The articles' short lines, written for the whole batch at the end.
+      std::vector<std::string> line_keys, line_articles;
+      std::vector<std::string_view> line_outlets, line_texts;
+      std::unordered_set<std::string> stored;
+      for (const auto& found : w.exec_params(
+               "SELECT id FROM veille_articles WHERE id = ANY(string_to_array(rtrim($1), ' '))",
+               ids)) {
+        stored.insert(found[0].as<std::string>());
+      }
       for (size_t i = 0; i < articles.size(); ++i) {
         const Article& article = articles[i];
         if (article.HasFatalError() || article.id.empty()) {
@@ -224,9 +294,7 @@ class PostgresStore final : public Store {
           ++result.rejected;
           continue;
         }
-        // Also catches the same article twice in one batch: it is stored
-        // by then, in this transaction.
-        if (!w.exec_params("SELECT 1 FROM veille_articles WHERE id = $1", article.id).empty()) {
+        if (!stored.insert(article.id).second) {
           result.outcomes.push_back(PutOutcome::kDuplicate);
           ++result.duplicates;
           continue;
@@ -247,42 +315,106 @@ class PostgresStore final : public Store {
           }
         }
         pqxx::binarystring raw(row.raw_zstd), record(row.record_zstd);
-        pqxx::result inserted = w.exec_params(
-            "INSERT INTO veille_articles(id, url, version, previous_id, source_path, "
-            "source_format, source_line, source_id, given_outlet, given_published, given_title, "
-            "outlet, outlet_key, outlet_evidence, language, language_key, script, "
-            "language_confidence, published, published_day, published_estimated, title, body, "
-            "raw, record, search) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-            "$13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, " +
-                SearchVector(22, 23, 26) + ") RETURNING serial",
-            row.id, row.source.url, version, previous, row.source.path, row.source.format,
+        pqxx::result inserted = w.exec_prepared(
+            "veille_insert_article", row.id, row.source.url, version, previous, row.source.path,
+            row.source.format,
             row.source.line ? std::optional<int64_t>(*row.source.line) : std::nullopt,
             row.source.id, row.source.outlet, row.source.published, row.source.title,
             NullIfEmpty(row.outlet), NullIfEmpty(row.outlet_key), NullIfEmpty(row.outlet_evidence),
             row.language, row.language_key, row.script,
             row.language_confidence, NullIfEmpty(row.published), NullIfEmpty(row.published_day),
-            row.published_estimated, row.title, row.body, raw, record, words[i]);
-        int64_t serial = inserted[0][0].as<int64_t>();
+            row.published_estimated, row.title, row.body, raw, record, LemmaVector(words[i]));
+        std::string serial = inserted[0][0].c_str();
+        std::unordered_set<uint64_t> keys;  // a line twice in one article counts once
         for (const auto& [key, text] : row.lines) {
-          pqxx::result added = w.exec_params(
-              "INSERT INTO veille_article_lines VALUES ($1, $2) ON CONFLICT DO NOTHING "
-              "RETURNING 1",
-              static_cast<int64_t>(key), serial);
-          if (added.empty() || row.outlet_key.empty()) continue;
-          w.exec_params(
-              "INSERT INTO veille_outlet_lines(outlet_key, line_key, text, articles) "
-              "VALUES ($1, $2, $3, 1) ON CONFLICT (outlet_key, line_key) "
-              "DO UPDATE SET articles = veille_outlet_lines.articles + 1",
-              row.outlet_key, static_cast<int64_t>(key), text);
+          if (!keys.insert(key).second) continue;
+          line_keys.push_back(std::to_string(static_cast<int64_t>(key)));
+          line_articles.push_back(serial);
+          line_outlets.push_back(row.outlet_key);
+          line_texts.push_back(text);
         }
         result.outcomes.push_back(version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted);
         ++(version > 1 ? result.versions : result.inserted);
+      }
+      // Each new (line, article) pair counts once for the line in its
+      // outlet. One statement for the batch: a round trip per line would
+      // cost more than the rest of storing.
+      if (!line_keys.empty()) {
+        w.exec_params(R"sql(
+WITH l(line_key, article, outlet_key, text) AS (
+  SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])),
+added AS (
+  INSERT INTO veille_article_lines SELECT line_key, article FROM l
+  ON CONFLICT DO NOTHING RETURNING line_key, article)
+INSERT INTO veille_outlet_lines(outlet_key, line_key, text, articles)
+SELECT l.outlet_key, l.line_key, min(l.text), count(*)
+FROM added JOIN l USING (line_key, article)
+WHERE l.outlet_key <> ''
+GROUP BY l.outlet_key, l.line_key
+ON CONFLICT (outlet_key, line_key)
+DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
+                      ArrayLiteral(line_keys), ArrayLiteral(line_articles),
+                      ArrayLiteral(line_outlets), ArrayLiteral(line_texts));
       }
       w.commit();
       return result;
     } catch (const std::exception& e) {
       return Failure("storing a batch", e);
     }
+  }
+
+  Status Optimize() override {
+    try {
+      // Outside a transaction block, as ANALYZE prefers; the pending list
+      // is what fast inserts leave for later, and a query would read it
+      // all, article by article.
+      pqxx::nontransaction n(*connection_);
+      n.exec("SELECT gin_clean_pending_list('veille_articles_search'::regclass)");
+      n.exec("ANALYZE veille_articles");
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Failure("optimising the archive", e);
+    }
+  }
+
+  // Asks the server for the lemmas of the words it was not asked for before,
+  // in one round trip, through the same `veille_fr_lemma` configuration
+  // that queries use.
+  void LookUpLemmas(pqxx::work& w, const std::vector<std::string>& words) {
+    if (lemmas_.size() > kMaxCachedWords) lemmas_.clear();
+    std::unordered_set<std::string_view> asked;
+    std::string unseen;
+    for (const std::string& text : words) {
+      ForEachWord(text, [&](std::string_view word) {
+        if (!lemmas_.contains(word) && asked.insert(word).second) (unseen += word) += ' ';
+      });
+    }
+    if (unseen.empty()) return;
+    for (const auto& row : w.exec_params(
+             "SELECT w, array_to_string(tsvector_to_array(to_tsvector('veille_fr_lemma', w)), ' ') "
+             "FROM unnest(string_to_array(rtrim($1), ' ')) AS w",
+             unseen)) {
+      lemmas_.emplace(row[0].as<std::string>(), row[1].as<std::string>());
+    }
+  }
+
+  // The lemmas of an article's distinct words, as a tsvector literal of
+  // weight D. They all take one position: lemmas serve one-word queries,
+  // and a phrase must not find a run of them.
+  std::string LemmaVector(std::string_view words) const {
+    std::unordered_set<std::string_view> seen;
+    std::string vector;
+    ForEachWord(words, [&](std::string_view word) {
+      auto found = lemmas_.find(word);
+      if (found == lemmas_.end()) return;
+      ForEachWord(found->second, [&](std::string_view lexeme) {
+        if (!seen.insert(lexeme).second) return;
+        if (!vector.empty()) vector += ' ';
+        AppendLexeme(vector, lexeme);
+        vector += ":1D";
+      });
+    });
+    return vector;
   }
 
   // The tsquery of a plan, as SQL over parameters appended to `values`.
@@ -569,6 +701,17 @@ class PostgresStore final : public Store {
 
  private:
   std::unique_ptr<pqxx::connection> connection_;
+  bool insert_prepared_ = false;
+  // Word → its lemmas, space-separated (none for a stop word or a word
+  // hunspell does not know). The dictionary costs milliseconds an article,
+  // and an archive's vocabulary repeats: each word is asked for once per
+  // connection. Bounded: emptied when it grows past kMaxCachedWords.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> lemmas_;
+  static constexpr size_t kMaxCachedWords = 2'000'000;
 };
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "store/fts_tokenizer.h"
 #include "store/search_plan.h"
 #include "store/stored_row.h"
+#include "store/wal_checkpointer.h"
 
 namespace veille::store {
 namespace {
@@ -180,8 +181,14 @@ class SqliteStore final : public Store {
   // The terms the FTS5 tokenizer finds ready; registered with it.
   Pretokenized* pretokenized() { return &pretokenized_; }
   ~SqliteStore() override {
+    checkpointer_.reset();
     // Closing the last connection checkpoints the WAL into the main file.
     sqlite3_close_v2(db_);
+  }
+
+  // Moves the writer's checkpoints to a thread of their own.
+  void CheckpointInBackground(int busy_timeout_ms) {
+    checkpointer_ = std::make_unique<WalCheckpointer>(db_, path_, busy_timeout_ms);
   }
 
   std::string_view kind() const override { return "sqlite"; }
@@ -287,6 +294,11 @@ class SqliteStore final : public Store {
       return status;
     }
     return result;
+  }
+
+  Status Optimize() override {
+    // Statistics for the query planner, where they are missing or stale.
+    return Exec("PRAGMA optimize", "optimising the archive");
   }
 
   Status PutAll(std::span<const Article> articles, PutResult& result) {
@@ -817,6 +829,7 @@ UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_
  private:
   sqlite3* db_;
   std::string path_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   Pretokenized pretokenized_;
 };
 
@@ -894,6 +907,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     }
   }
   if (Status s = store->Migrate(*version, options.read_only); !s.ok()) return s;
+  if (!options.read_only) store->CheckpointInBackground(options.busy_timeout_ms);
   // Reads through a memory map: no copy from the page cache per page read,
   // which full-text queries do by the thousand.
   if (Status s = store->Exec("PRAGMA mmap_size = 17179869184", "setting up the archive"); !s.ok()) {

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", VEILLE_VERSION);
   app.require_subcommand(1);
   std::vector<Command> commands = {AddAnalyzeCommand(app), AddIngestCommand(app),
-                                   AddSearchCommand(app), AddOutletsCommand(app)};
+                                   AddSearchCommand(app), AddOutletsCommand(app),
+                                   AddTrainCommand(app), AddEvalCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -122,6 +122,24 @@ struct ArticleError {
 // readable), as opposed to ones that were repaired (invalid UTF-8 replaced).
 bool IsFatal(StatusCode code);
 
+// What a name names: the four types of CoNLL and WikiNEuRal. HIPE's
+// pers/loc/org are PER/LOC/ORG.
+enum class EntityType : uint8_t {
+  kPerson,        // PER
+  kLocation,      // LOC
+  kOrganization,  // ORG
+  kMisc,          // MISC: events, works, nationalities, other names
+};
+inline constexpr int kEntityTypeCount = 4;
+std::string_view EntityTypeName(EntityType type);  // "PER", "LOC", "ORG", "MISC"
+
+// A mention of a name in the text: its raw and clean spans and its type.
+struct Entity {
+  Span raw;
+  Span clean;
+  EntityType type = EntityType::kMisc;
+};
+
 // Where an article came from, as the input said it.
 struct Source {
   std::string path;                      // file path; "-" for standard input
@@ -154,6 +172,7 @@ struct Article {
   std::vector<Block> blocks;       // in text order, not overlapping
   std::vector<Sentence> sentences; // in text order, each inside one block
   std::vector<Token> tokens;       // in text order, each inside one sentence
+  std::vector<Entity> entities;    // in text order, not overlapping
   std::vector<ArticleError> errors;
 
   void AddError(StatusCode code, std::string message) {

@@ -27,6 +27,16 @@ std::string_view BlockKindName(BlockKind kind) {
   return "paragraph";
 }
 
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "PER";
+    case EntityType::kLocation: return "LOC";
+    case EntityType::kOrganization: return "ORG";
+    case EntityType::kMisc: return "MISC";
+  }
+  return "MISC";
+}
+
 std::string_view TokenKindName(TokenKind kind) {
   switch (kind) {
     case TokenKind::kWord: return "word";

@@ -1,0 +1,176 @@
+#include "entities/tagger_model.h"
+
+#include <zstd.h>
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace veille::entities {
+namespace {
+
+constexpr std::string_view kMagic = "veille-tagger/1\n";
+// A model file is a few megabytes; this bounds what a damaged header can
+// make Load allocate.
+constexpr uint64_t kMaxPayload = 1ull << 30;
+
+template <typename T>
+void Put(std::string& out, const T& value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <typename T>
+bool Take(std::string_view& in, T& value) {
+  if (in.size() < sizeof value) return false;
+  std::memcpy(&value, in.data(), sizeof value);
+  in.remove_prefix(sizeof value);
+  return true;
+}
+
+}  // namespace
+
+TaggerModel::TaggerModel(Gazetteer gazetteer, std::vector<uint64_t> keys, std::vector<float> weights,
+                         std::array<float, kTransitions> transitions, std::string description)
+    : gazetteer_(std::move(gazetteer)),
+      keys_(std::move(keys)),
+      weights_(std::move(weights)),
+      transitions_(transitions),
+      description_(std::move(description)) {
+  slots_.assign(std::bit_ceil(keys_.size() * 2 + 2), 0);
+  size_t mask = slots_.size() - 1;
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    size_t i = keys_[r] & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<uint32_t>(r + 1);
+  }
+}
+
+int64_t TaggerModel::Row(uint64_t key) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    uint32_t slot = slots_[i];
+    if (slot == 0) return -1;
+    if (keys_[slot - 1] == key) return slot - 1;
+  }
+}
+
+void TaggerModel::Tag(std::span<const std::string_view> tokens, TaggerScratch& scratch,
+                      std::vector<Mention>& mentions) const {
+  ExtractFeatures(tokens, gazetteer_, scratch.features, scratch.sentence);
+  size_t n = tokens.size();
+  scratch.emissions.assign(n * kLabels, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &scratch.emissions[i * kLabels];
+    for (uint64_t f : scratch.sentence.of(i)) {
+      int64_t row = Row(f);
+      if (row < 0) continue;
+      const float* w = &weights_[static_cast<size_t>(row) * kLabels];
+      for (int y = 0; y < kLabels; ++y) e[y] += w[y];
+    }
+  }
+  BestLabels(scratch.emissions, transitions_, scratch.labels, scratch.scores, scratch.back);
+  LabelsToMentions(scratch.labels, mentions);
+}
+
+uint32_t TaggerModel::TitleStart(const TaggerScratch& scratch, const Mention& m) {
+  if (m.type != EntityType::kPerson) return m.first;
+  constexpr GazetteerHits kBegins = 1u << (2 * static_cast<int>(GazetteerList::kTitle));
+  constexpr GazetteerHits kGoesOn = kBegins << 1;
+  constexpr uint32_t kMaxTitleTokens = 4;
+  const std::vector<GazetteerHits>& hits = scratch.features.hits;
+  const std::vector<TokenText>& texts = scratch.features.texts;
+  uint32_t start = m.first;
+  for (uint32_t i = m.first; i-- > 0 && m.first - i <= kMaxTitleTokens;) {
+    const TokenText& t = texts[i];
+    // "M ." as some corpora cut it: the period belongs to the title.
+    if (t.lower == "." && i > 0 && (hits[i - 1] & (kBegins | kGoesOn))) continue;
+    // Short titles are titles only with their capital: "Me" but not "me".
+    bool title = (hits[i] & (kBegins | kGoesOn)) && (t.characters > 3 || t.capitalised);
+    if (!title) break;
+    if (hits[i] & kBegins) start = i;
+  }
+  return start;
+}
+
+Status TaggerModel::Save(const std::string& path) const {
+  // Weights as 16-bit integers on one scale: half the size, and the
+  // rounding (a 65,536th of the largest weight) changes no decision that
+  // matters.
+  float largest = 0;
+  for (float w : weights_) largest = std::max(largest, std::fabs(w));
+  for (float w : transitions_) largest = std::max(largest, std::fabs(w));
+  float scale = largest > 0 ? largest / 32767.0f : 1.0f;
+  std::string payload;
+  Put(payload, static_cast<uint64_t>(description_.size()));
+  payload += description_;
+  gazetteer_.Serialize(payload);
+  for (float t : transitions_) Put(payload, t);
+  Put(payload, scale);
+  Put(payload, static_cast<uint64_t>(keys_.size()));
+  payload.append(reinterpret_cast<const char*>(keys_.data()), keys_.size() * sizeof(uint64_t));
+  for (float w : weights_) Put(payload, static_cast<int16_t>(std::lround(w / scale)));
+
+  std::string compressed(ZSTD_compressBound(payload.size()), '\0');
+  size_t size = ZSTD_compress(compressed.data(), compressed.size(), payload.data(), payload.size(), 19);
+  if (ZSTD_isError(size)) return Status(StatusCode::kInternal, "compressing the model failed");
+  compressed.resize(size);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << kMagic;
+  uint64_t payload_size = payload.size();
+  out.write(reinterpret_cast<const char*>(&payload_size), sizeof payload_size);
+  out << compressed;
+  out.close();
+  if (!out) return Status(StatusCode::kIoError, path + ": cannot write the model");
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<TaggerModel>> TaggerModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(StatusCode::kNotFound, path + ": cannot read the tagger model");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string file = buffer.str();
+  auto damaged = [&](const char* what) {
+    return Status(StatusCode::kInvalidArgument,
+                  path + ": not a veille tagger model, or a damaged one (" + what + ")");
+  };
+  std::string_view view(file);
+  if (!view.starts_with(kMagic)) return damaged("no header");
+  view.remove_prefix(kMagic.size());
+  uint64_t payload_size = 0;
+  if (!Take(view, payload_size) || payload_size > kMaxPayload) return damaged("size");
+  std::string payload(payload_size, '\0');
+  size_t got = ZSTD_decompress(payload.data(), payload.size(), view.data(), view.size());
+  if (ZSTD_isError(got) || got != payload_size) return damaged("compression");
+
+  std::string_view p(payload);
+  uint64_t description_size = 0;
+  if (!Take(p, description_size) || description_size > p.size()) return damaged("description");
+  std::string description(p.substr(0, description_size));
+  p.remove_prefix(description_size);
+  Result<Gazetteer> gazetteer = Gazetteer::Deserialize(p);
+  if (!gazetteer.ok()) return damaged("gazetteer");
+  std::array<float, kTransitions> transitions;
+  for (float& t : transitions) {
+    if (!Take(p, t)) return damaged("transitions");
+  }
+  float scale = 0;
+  uint64_t rows = 0;
+  if (!Take(p, scale) || !Take(p, rows) || !std::isfinite(scale)) return damaged("weights");
+  if (rows > p.size() / (sizeof(uint64_t) + kLabels * sizeof(int16_t))) return damaged("weights");
+  std::vector<uint64_t> keys(rows);
+  std::memcpy(keys.data(), p.data(), rows * sizeof(uint64_t));
+  p.remove_prefix(rows * sizeof(uint64_t));
+  std::vector<float> weights(rows * kLabels);
+  for (float& w : weights) {
+    int16_t q = 0;
+    if (!Take(p, q)) return damaged("weights");
+    w = q * scale;
+  }
+  return std::make_unique<TaggerModel>(std::move(*gazetteer), std::move(keys), std::move(weights),
+                                       transitions, std::move(description));
+}
+
+}  // namespace veille::entities

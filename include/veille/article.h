@@ -138,6 +138,9 @@ struct Entity {
   Span raw;
   Span clean;
   EntityType type = EntityType::kMisc;
+  // For a person, the raw span of the title or function written before the
+  // name ("M.", "le général", "président"); not part of `raw`.
+  std::optional<Span> title;
 };
 
 // Where an article came from, as the input said it.

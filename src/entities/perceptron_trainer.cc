@@ -4,6 +4,7 @@
 #include <random>
 #include <unordered_map>
 
+#include "entities/mention_consistency.h"
 #include "entities/token_text.h"
 
 namespace veille::entities {
@@ -129,23 +130,36 @@ EntityScores ScoreTagger(
                              std::span<const Mention>)>& on_sentence) {
   EntityScorer scorer;
   TaggerScratch scratch;
-  std::vector<Mention> predicted, kept_gold, kept_predicted;
+  std::vector<Mention> kept_gold, kept_predicted;
   auto keep = [&](const std::vector<Mention>& in, std::vector<Mention>& out) {
     out.clear();
     for (const Mention& m : in) {
       if (types & (1u << static_cast<int>(m.type))) out.push_back(m);
     }
   };
-  for (const TaggedSentence& s : gold) {
-    std::vector<std::string_view> tokens = Views(s);
-    model.Tag(tokens, scratch, predicted);
-    if (titles) {
-      for (Mention& m : predicted) m.first = TaggerModel::TitleStart(scratch, m);
+  // Document by document, as the pipeline tags an article.
+  std::vector<DocumentSentence> document;
+  for (size_t first = 0; first < gold.size();) {
+    size_t end = first + 1;
+    while (end < gold.size() && gold[end].document == gold[first].document) ++end;
+    document.assign(end - first, {});
+    for (size_t k = first; k < end; ++k) {
+      DocumentSentence& d = document[k - first];
+      d.tokens = Views(gold[k]);
+      model.Tag(d.tokens, scratch, d.mentions);
     }
-    keep(s.mentions, kept_gold);
-    keep(predicted, kept_predicted);
-    scorer.Add(kept_gold, kept_predicted);
-    if (on_sentence) on_sentence(s, kept_gold, kept_predicted);
+    MakeMentionsConsistent(document);
+    for (size_t k = first; k < end; ++k) {
+      DocumentSentence& d = document[k - first];
+      if (titles) {
+        for (Mention& m : d.mentions) m.first = model.TitleStart(d.tokens, m, scratch);
+      }
+      keep(gold[k].mentions, kept_gold);
+      keep(d.mentions, kept_predicted);
+      scorer.Add(kept_gold, kept_predicted);
+      if (on_sentence) on_sentence(gold[k], kept_gold, kept_predicted);
+    }
+    first = end;
   }
   return scorer.scores();
 }

@@ -141,10 +141,20 @@ class SentenceBuilder {
 
   // A sure end: a blank line, a new document, the end of the text.
   void EndSentence() {
-    if (!current_.tokens.empty()) out_.push_back(std::move(current_));
+    if (!current_.tokens.empty()) {
+      current_.document = documents_marked_ ? document_ : static_cast<uint32_t>(out_.size());
+      out_.push_back(std::move(current_));
+    }
     current_ = TaggedSentence{};
     open_.reset();
     end_guessed_ = false;
+  }
+
+  // A new document begins (HIPE's document_id lines).
+  void NewDocument() {
+    EndSentence();
+    if (documents_marked_) ++document_;
+    documents_marked_ = true;
   }
 
   // A guessed end, taken before the next token unless that token continues
@@ -163,6 +173,7 @@ class SentenceBuilder {
                        std::make_move_iterator(current_.tokens.end()));
     current_.tokens.erase(from, current_.tokens.end());
     next.mentions.push_back(Mention{0, open.end - open.first, open.type});
+    current_.document = documents_marked_ ? document_ : static_cast<uint32_t>(out_.size());
     out_.push_back(std::move(current_));
     current_ = std::move(next);
   }
@@ -171,6 +182,8 @@ class SentenceBuilder {
   TaggedSentence current_;
   std::optional<EntityType> open_;  // the type of the mention the last token is in
   bool end_guessed_ = false;
+  bool documents_marked_ = false;  // the text marks documents (HIPE)
+  uint32_t document_ = 0;
 };
 
 bool EndsSentence(std::string_view token) {
@@ -272,7 +285,7 @@ Status ParseHipe(std::string_view text, std::string_view name, SentenceBuilder& 
     // Comment lines have no tab: token lines can start with '#' too (the
     // NewsEye files hold "#mma", a piece of a person's name).
     if (line[0] == '#' && line.find('\t') == std::string_view::npos) {
-      if (line.starts_with("# hipe2022:document_id")) builder.EndSentence();
+      if (line.starts_with("# hipe2022:document_id")) builder.NewDocument();
       continue;
     }
     SplitTabs(line, fields);

@@ -31,6 +31,9 @@ struct Mention {
 struct TaggedSentence {
   std::vector<std::string> tokens;
   std::vector<Mention> mentions;
+  // Sentences of one document share this number (HIPE marks documents);
+  // in formats without documents each sentence is one of its own.
+  uint32_t document = 0;
 };
 
 enum class CorpusFormat {

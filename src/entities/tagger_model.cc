@@ -71,25 +71,46 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, TaggerScratch& s
     }
   }
   BestLabels(scratch.emissions, transitions_, scratch.labels, scratch.scores, scratch.back);
+  // A quotation mark inside a name ends it: "la chaîne Telegram »Pool of
+  // the First »" names two things, not one.
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view t = tokens[i];
+    bool quote = t == "\"" || t == "«" || t == "»" || t == "“" || t == "”" || t == "‹" || t == "›";
+    if (quote) scratch.labels[i] = kOutside;
+    if (quote && i + 1 < n && scratch.labels[i + 1] > kEntityTypeCount) {
+      scratch.labels[i + 1] -= kEntityTypeCount;  // I-X → B-X
+    }
+  }
   LabelsToMentions(scratch.labels, mentions);
 }
 
-uint32_t TaggerModel::TitleStart(const TaggerScratch& scratch, const Mention& m) {
-  if (m.type != EntityType::kPerson) return m.first;
+uint32_t TaggerModel::TitleStart(std::span<const std::string_view> tokens, const Mention& m,
+                                 TaggerScratch& scratch) const {
+  if (m.type != EntityType::kPerson || m.first == 0) return m.first;
   constexpr GazetteerHits kBegins = 1u << (2 * static_cast<int>(GazetteerList::kTitle));
   constexpr GazetteerHits kGoesOn = kBegins << 1;
   constexpr uint32_t kMaxTitleTokens = 4;
-  const std::vector<GazetteerHits>& hits = scratch.features.hits;
-  const std::vector<TokenText>& texts = scratch.features.texts;
+  // The lists over a window before the name: titles are short.
+  uint32_t from = m.first > 2 * kMaxTitleTokens ? m.first - 2 * kMaxTitleTokens : 0;
+  std::vector<TokenText>& texts = scratch.features.texts;
+  std::vector<GazetteerHits>& hits = scratch.features.hits;
+  size_t window = m.first - from;
+  if (texts.size() < window) texts.resize(window);
+  for (size_t k = 0; k < window; ++k) ReadTokenText(tokens[from + k], texts[k]);
+  gazetteer_.Match(std::span<const TokenText>(texts.data(), window), hits);
   uint32_t start = m.first;
-  for (uint32_t i = m.first; i-- > 0 && m.first - i <= kMaxTitleTokens;) {
-    const TokenText& t = texts[i];
+  for (size_t k = window; k-- > 0 && window - k <= kMaxTitleTokens;) {
+    const TokenText& t = texts[k];
     // "M ." as some corpora cut it: the period belongs to the title.
-    if (t.lower == "." && i > 0 && (hits[i - 1] & (kBegins | kGoesOn))) continue;
+    if (t.lower == "." && k > 0 && (hits[k - 1] & (kBegins | kGoesOn))) continue;
     // Short titles are titles only with their capital: "Me" but not "me".
-    bool title = (hits[i] & (kBegins | kGoesOn)) && (t.characters > 3 || t.capitalised);
+    bool title = (hits[k] & (kBegins | kGoesOn)) && (t.characters > 3 || t.capitalised);
+    // "le président kazakh Tokaïev": a nationality between title and name.
+    constexpr GazetteerHits kNationality =
+        1u << (2 * static_cast<int>(GazetteerList::kNationality));
+    if (!title && start == m.first && (hits[k] & kNationality) && !t.capitalised) continue;
     if (!title) break;
-    if (hits[i] & kBegins) start = i;
+    if (hits[k] & kBegins) start = static_cast<uint32_t>(from + k);
   }
   return start;
 }

@@ -47,9 +47,9 @@ class TaggerModel {
            std::vector<Mention>& mentions) const;
 
   // The first token of the title before a person's name ("M.", "le
-  // général", "président"), or m.first when there is none. Valid for the
-  // mentions of the last Tag call with this scratch.
-  static uint32_t TitleStart(const TaggerScratch& scratch, const Mention& m);
+  // général", "président") in `tokens`, or m.first when there is none.
+  uint32_t TitleStart(std::span<const std::string_view> tokens, const Mention& m,
+                      TaggerScratch& scratch) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }
   const std::string& description() const { return description_; }

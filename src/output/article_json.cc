@@ -104,6 +104,24 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
   }
   w.EndArray();
 
+  // Names, with their raw text (JSON escapes what needs it) so that a
+  // reader need not slice the input to read them.
+  w.Key("entities").BeginArray();
+  for (const Entity& e : a.entities) {
+    w.BeginObject();
+    WriteSpan(w, e.raw);
+    w.Key("text").String(a.RawView(e.raw));
+    w.Key("type").String(EntityTypeName(e.type));
+    if (e.title) {
+      w.Key("title").BeginObject();
+      WriteSpan(w, *e.title);
+      w.Key("text").String(a.RawView(*e.title));
+      w.EndObject();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+
   if (options.tokens) {
     w.Key("tokens").BeginArray();
     for (const Token& t : a.tokens) {

@@ -7,6 +7,7 @@
 #include "clean/boilerplate.h"
 #include "clean/outlet.h"
 #include "clean/outlet_boilerplate.h"
+#include "entities/entity_tagger.h"
 #include "text/cleaner.h"
 #include "text/language.h"
 #include "text/layout.h"
@@ -17,11 +18,12 @@ namespace veille {
 namespace {
 
 // Adds a stage built by `created`, or returns its error.
+// A stage that is switched off by its options is null and not added.
 template <typename T>
 Status Add(Result<std::unique_ptr<T>> created,
            std::vector<std::unique_ptr<Stage>>& stages) {
   if (!created.ok()) return created.status();
-  stages.push_back(std::move(created).value());
+  if (*created) stages.push_back(std::move(created).value());
   return Status::Ok();
 }
 
@@ -58,6 +60,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
            Add(clean::OutletBoilerplateMarker::Create(options), stages),
            Add(text::LanguageIdentifier::Create(options), stages),
            Add(text::Segmenter::Create(options), stages),
+           Add(entities::EntityTagger::Create(options), stages),
        }) {
     if (!status.ok()) return status;
   }
@@ -77,6 +80,7 @@ void Pipeline::Run(Article& article) const {
       article.blocks.clear();
       article.sentences.clear();
       article.tokens.clear();
+      article.entities.clear();
       article.title.reset();
       article.language = Language{};
       break;

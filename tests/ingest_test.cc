@@ -217,6 +217,32 @@ TEST_F(BadArchiveTest, WrittenByANewerVeille) {
   EXPECT_EQ(search.exit_code, 2);
 }
 
+// An archive of schema 1 (before entities) is migrated on open: the names
+// of articles stored from then on are searchable, and nothing is lost.
+TEST_F(BadArchiveTest, AnArchiveOfSchemaOneIsMigrated) {
+  MakeArchive();
+  sqlite3* db = nullptr;
+  sqlite3_open(db_.c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE article_entities; "
+                             "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  WriteFile(dir_ / "new.txt", "Visite\n\nEmmanuel Macron s'est rendu à Berlin mardi.\n");
+  auto run = RunVeille({"ingest", "--db", db_, (dir_ / "new.txt").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto search = RunVeille({"search", "--db", db_, "--json", "entity:Macron"});
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+  EXPECT_NE(search.out.find("\"title\":\"Visite\""), std::string::npos) << search.out;
+  sqlite3_open(db_.c_str(), &db);
+  sqlite3_stmt* version = nullptr;
+  sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &version,
+                     nullptr);
+  ASSERT_EQ(sqlite3_step(version), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(version, 0)), "2");
+  sqlite3_finalize(version);
+  sqlite3_close(db);
+}
+
 TEST_F(BadArchiveTest, Truncated) {
   if (!HaveSharedData()) GTEST_SKIP() << "no ../shared/data";
   WriteFile(dir_ / "in.jsonl", WikipediaArticles(200));

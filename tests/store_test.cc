@@ -190,6 +190,18 @@ TEST_P(StoreTest, LemmasOnPostgresql) {
   EXPECT_EQ(Find("cheval"), ids);
 }
 
+// Regression: an article analysed again (the corpus pass) kept its words
+// but lost its lemmas on PostgreSQL, and its names must follow the new
+// analysis on both archives.
+TEST_P(StoreTest, AnArticleAnalysedAgainKeepsItsLemmasAndNames) {
+  Article article = Analysed("Titre\n\nLes chevaux de Jacques Chirac vont au pré.\n");
+  auto ids = Put({article});
+  ASSERT_TRUE(store_->Reanalysed(std::vector<Article>{article}).ok());
+  if (GetParam() == "postgresql") EXPECT_EQ(Find("aller"), ids);
+  EXPECT_EQ(Find("cheval"), ids);
+  EXPECT_EQ(Find("entity:Chirac"), ids);
+}
+
 TEST_P(StoreTest, PhrasesExclusionsAndOr) {
   auto ids = Put({Analysed("A\n\nL'état d'urgence a été déclaré hier.\n"),
                   Analysed("B\n\nL'urgence de l'état des routes inquiète.\n"),
@@ -225,6 +237,24 @@ TEST_P(StoreTest, FacetsFilterAndCount) {
   ASSERT_EQ(result->months.size(), 2u);
   EXPECT_EQ(result->months[0].value, "2022-01");
   EXPECT_EQ(result->months[0].count, 2u);
+}
+
+// The names the entities stage finds are a facet: whole, or a person's
+// surname alone, in any case; footer names are not entities.
+TEST_P(StoreTest, EntitiesAreAFacet) {
+  auto ids = Put({Analysed("Crise au Kazakhstan\n\nLe président kazakh Kassym-Jomart Tokayev a "
+                           "limogé le gouvernement.\n"),
+                  Analysed("Visite\n\nEmmanuel Macron s'est rendu à Berlin mardi.\n"),
+                  Analysed(kSpecimenLike)});
+  EXPECT_EQ(Find("entity:Tokayev"), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("entity:\"kassym-jomart tokayev\""), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("gouvernement entity:Tokayev"), std::vector<std::string>{ids[0]});
+  EXPECT_TRUE(Find("gouvernement entity:Macron").empty());
+  auto either = Find("entity:Macron entity:Tokayev");
+  EXPECT_EQ(std::set<std::string>(either.begin(), either.end()),
+            (std::set<std::string>{ids[0], ids[1]}));
+  EXPECT_EQ(Find("entity:Berlin"), std::vector<std::string>{ids[1]});
+  EXPECT_TRUE(Find("entity:Telegram").empty());  // in the footer only
 }
 
 // Counting stops at 1,000 matches, and ranking looks at the most recent

@@ -16,7 +16,7 @@
 namespace veille::store {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 // Serialises migrations between processes that open one database at once.
 constexpr int64_t kMigrationLock = 0x7665696c6c65;  // "veille"
@@ -76,6 +76,14 @@ CREATE TABLE veille_outlet_lines(
   articles BIGINT NOT NULL,
   learned SMALLINT NOT NULL DEFAULT 0,  -- 0 no, 1 learned but not applied, 2 applied
   PRIMARY KEY(outlet_key, line_key));
+)sql";
+
+// Schema 1 → 2: the names each article mentions, for entity:. Articles
+// stored before have none until they are analysed again.
+constexpr const char* kSchema2 = R"sql(
+CREATE TABLE veille_article_entities(
+  article BIGINT NOT NULL, entity_key TEXT NOT NULL, PRIMARY KEY(article, entity_key));
+CREATE INDEX veille_article_entities_key ON veille_article_entities(entity_key, article);
 )sql";
 
 // The hunspell dictionary, in its own step: a server without hunspell-fr
@@ -199,17 +207,20 @@ class PostgresStore final : public Store {
 
   std::string_view kind() const override { return "postgresql"; }
 
+  // The archive's schema version, 0 when there is none.
+  static int SchemaVersion(pqxx::work& w) {
+    pqxx::result meta = w.exec(
+        "SELECT 1 FROM information_schema.tables WHERE table_name = 'veille_meta' "
+        "AND table_schema = current_schema()");
+    if (meta.empty()) return 0;
+    pqxx::result v = w.exec("SELECT value FROM veille_meta WHERE key = 'schema_version'");
+    return v.empty() ? 0 : std::stoi(v[0][0].c_str());
+  }
+
   Status Migrate(bool read_only) {
     try {
       pqxx::work w(*connection_);
-      int version = 0;
-      pqxx::result meta = w.exec(
-          "SELECT 1 FROM information_schema.tables WHERE table_name = 'veille_meta' "
-          "AND table_schema = current_schema()");
-      if (!meta.empty()) {
-        pqxx::result v = w.exec("SELECT value FROM veille_meta WHERE key = 'schema_version'");
-        if (!v.empty()) version = std::stoi(v[0][0].c_str());
-      }
+      int version = SchemaVersion(w);
       if (version > kSchemaVersion) {
         return Status(StatusCode::kInvalidArgument,
                       "PostgreSQL: the archive was written by a newer veille (schema " +
@@ -218,14 +229,27 @@ class PostgresStore final : public Store {
       }
       if (version == kSchemaVersion) return Status::Ok();
       if (read_only) {
-        return Status(StatusCode::kInvalidArgument, "PostgreSQL: no veille archive in this database");
+        return Status(StatusCode::kInvalidArgument,
+                      version == 0 ? "PostgreSQL: no veille archive in this database"
+                                   : "PostgreSQL: the archive needs a migration, which read-only "
+                                     "mode cannot do");
       }
       w.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
       // Another process may have migrated while we waited for the lock.
-      if (!w.exec("SELECT 1 FROM information_schema.tables WHERE table_name = 'veille_meta' "
-                  "AND table_schema = current_schema()").empty()) {
-        return Status::Ok();
-      }
+      version = SchemaVersion(w);
+      if (version == 0) CreateSchema(w);
+      if (version < 2) w.exec(kSchema2);
+      w.exec_params("UPDATE veille_meta SET value = $1 WHERE key = 'schema_version'",
+                    std::to_string(kSchemaVersion));
+      w.commit();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Failure("preparing the archive", e);
+    }
+  }
+
+  // Schema 1.
+  static void CreateSchema(pqxx::work& w) {
       w.exec(kSchema);
       w.exec("SAVEPOINT lemmas");
       std::string lemmas = "hunspell-fr";
@@ -236,13 +260,8 @@ class PostgresStore final : public Store {
         lemmas = "none";  // no hunspell-fr on the server: stems only
       }
       w.exec("CREATE TABLE veille_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-      w.exec_params("INSERT INTO veille_meta VALUES ('schema_version', $1), ('lemmas', $2)",
-                    std::to_string(kSchemaVersion), lemmas);
-      w.commit();
-      return Status::Ok();
-    } catch (const std::exception& e) {
-      return Failure("preparing the archive", e);
-    }
+      w.exec_params("INSERT INTO veille_meta VALUES ('schema_version', '1'), ('lemmas', $1)",
+                    lemmas);
   }
 
   Result<PutResult> Put(std::span<const Article> articles) override {
@@ -279,7 +298,8 @@ class PostgresStore final : public Store {
         if (!article.id.empty()) (ids += article.id) += ' ';
       }
       // The articles' short lines, written for the whole batch at the end.
-      std::vector<std::string> line_keys, line_articles;
+      std::vector<std::string> line_keys, line_articles, entity_articles;
+      std::vector<std::string_view> entity_keys;
       std::vector<std::string_view> line_outlets, line_texts;
       std::unordered_set<std::string> stored;
       for (const auto& found : w.exec_params(
@@ -333,12 +353,21 @@ class PostgresStore final : public Store {
           line_outlets.push_back(row.outlet_key);
           line_texts.push_back(text);
         }
+        for (const std::string& key : row.entity_keys) {
+          entity_articles.push_back(serial);
+          entity_keys.push_back(key);
+        }
         result.outcomes.push_back(version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted);
         ++(version > 1 ? result.versions : result.inserted);
       }
       // Each new (line, article) pair counts once for the line in its
       // outlet. One statement for the batch: a round trip per line would
       // cost more than the rest of storing.
+      if (!entity_keys.empty()) {
+        w.exec_params("INSERT INTO veille_article_entities "
+                      "SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING",
+                      ArrayLiteral(entity_articles), ArrayLiteral(entity_keys));
+      }
       if (!line_keys.empty()) {
         w.exec_params(R"sql(
 WITH l(line_key, article, outlet_key, text) AS (
@@ -457,6 +486,14 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
     };
     in_list("a.outlet_key", plan.outlet_keys);
     in_list("a.language_key", plan.languages);
+    if (!plan.entity_keys.empty()) {
+      sql += " AND a.serial IN (SELECT article FROM veille_article_entities WHERE entity_key IN (";
+      for (size_t i = 0; i < plan.entity_keys.size(); ++i) {
+        values.push_back(plan.entity_keys[i]);
+        sql += (i > 0 ? ", " : "") + Param(values.size());
+      }
+      sql += "))";
+    }
     if (!plan.from.empty()) {
       values.push_back(plan.from);
       sql += " AND a.published_day >= " + Param(values.size());
@@ -682,15 +719,31 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
   Status Reanalysed(std::span<const Article> articles) override {
     try {
       pqxx::work w(*connection_);
+      std::vector<StoredRow> rows;
+      std::vector<std::string> words;
       for (const Article& article : articles) {
-        StoredRow row = MakeStoredRow(article);
+        rows.push_back(MakeStoredRow(article));
+        words.push_back(DistinctWords(rows.back().title, rows.back().body));
+      }
+      LookUpLemmas(w, words);
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const StoredRow& row = rows[i];
         pqxx::binarystring record(row.record_zstd);
-        w.exec_params("UPDATE veille_articles SET title = $2, body = $3, record = $4, "
-                      "language = $5, language_key = $6, script = $7, language_confidence = $8, "
-                      "search = " + SearchVector(2, 3, 9) + " WHERE id = $1",
-                      row.id, row.title, row.body, record, row.language,
-                      row.language_key, row.script,
-                      row.language_confidence, DistinctWords(row.title, row.body));
+        pqxx::result updated = w.exec_params(
+            "UPDATE veille_articles SET title = $2, body = $3, record = $4, "
+            "language = $5, language_key = $6, script = $7, language_confidence = $8, "
+            "search = " + SearchVector(2, 3, 9) + " WHERE id = $1 RETURNING serial",
+            row.id, row.title, row.body, record, row.language, row.language_key, row.script,
+            row.language_confidence, LemmaVector(words[i]));
+        if (updated.empty()) continue;  // not stored: nothing to update
+        std::string serial = updated[0][0].c_str();
+        w.exec_params("DELETE FROM veille_article_entities WHERE article = $1", serial);
+        std::vector<std::string> serials(row.entity_keys.size(), serial);
+        if (!row.entity_keys.empty()) {
+          w.exec_params("INSERT INTO veille_article_entities "
+                        "SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING",
+                        ArrayLiteral(serials), ArrayLiteral(row.entity_keys));
+        }
       }
       w.commit();
       return Status::Ok();

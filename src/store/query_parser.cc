@@ -120,11 +120,12 @@ class Parser {
     Result<std::string> value = Value(start);
     if (!value.ok()) return value.status();
     if (value->empty()) return Error(start, name + ": has an empty value");
-    if (name == "entity" || name == "speaker") {
-      return Error(start, name + ": needs the entities and quotes stages, which are not "
-                                 "in this version yet");
+    if (name == "speaker") {
+      return Error(start, "speaker: needs the quotes stage, which is not in this version yet");
     }
-    if (name == "outlet") {
+    if (name == "entity") {
+      query.entities.push_back(*value);
+    } else if (name == "outlet") {
       query.outlets.push_back(*value);
     } else if (name == "lang") {
       query.languages.push_back(*value);

@@ -57,9 +57,8 @@ TEST(QueryParserTest, ErrorsNameTheProblemAndItsPosition) {
   EXPECT_EQ(Dump("from:2023 to:2022"), "error at 1: from: is after to:");
   EXPECT_EQ(Dump("outlet:\"Le Monde"), "error at 8: unclosed quote");
   EXPECT_EQ(Dump("x \"\""), "error at 3: empty phrase");
-  EXPECT_EQ(Dump("x entity:Lukashenko"),
-            "error at 3: entity: needs the entities and quotes stages, which are not in this "
-            "version yet");
+  EXPECT_EQ(Dump("x speaker:Lukashenko"),
+            "error at 3: speaker: needs the quotes stage, which is not in this version yet");
   EXPECT_EQ(Dump(std::string(5000, 'a')), "error at 1: the query is longer than 4096 bytes");
 }
 

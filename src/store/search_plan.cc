@@ -34,10 +34,12 @@ Result<SearchPlan> PlanSearch(const Query& query) {
   for (const std::string& language : query.languages) {
     plan.languages.push_back(FacetKey(language));
   }
+  for (const std::string& entity : query.entities) {
+    plan.entity_keys.push_back(EntityKey(entity));
+  }
   plan.from = query.from.value_or("");
   plan.to = query.to.value_or("");
-  if (plan.clauses.empty() && plan.outlet_keys.empty() && plan.languages.empty() &&
-      plan.from.empty() && plan.to.empty()) {
+  if (plan.clauses.empty() && !plan.HasFacets()) {
     return Status(StatusCode::kInvalidArgument, "nothing to search for");
   }
   return plan;

@@ -39,10 +39,12 @@ struct SearchPlan {
   std::vector<PlannedClause> clauses;  // empty: facets only
   std::vector<std::string> outlet_keys;
   std::vector<std::string> languages;
+  std::vector<std::string> entity_keys;  // EntityKey of each entity: value
   std::string from, to;  // "" when open
 
   bool HasFacets() const {
-    return !outlet_keys.empty() || !languages.empty() || !from.empty() || !to.empty();
+    return !outlet_keys.empty() || !languages.empty() || !entity_keys.empty() ||
+           !from.empty() || !to.empty();
   }
 };
 

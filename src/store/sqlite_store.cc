@@ -23,7 +23,7 @@ namespace {
 
 // The schema this veille writes. Migrations (kMigrations) take an archive
 // from any older version to this one, in order, each in one transaction.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kMigrations[] = {
     // 0 → 1: the first schema.
@@ -77,6 +77,16 @@ CREATE TABLE outlet_lines(
   -- analysed again, 2 learned and applied.
   articles INTEGER NOT NULL, learned INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(outlet_key, line_key)) WITHOUT ROWID;
+)sql",
+    // 1 → 2: the names each article mentions, for entity:. Articles stored
+    // before have none until they are analysed again.
+    R"sql(
+-- Keyed by article, so that new rows go to the end of the table and an
+-- article's names are found to replace them; the index serves entity:.
+CREATE TABLE article_entities(
+  article INTEGER NOT NULL, entity_key TEXT NOT NULL,
+  PRIMARY KEY(article, entity_key)) WITHOUT ROWID;
+CREATE INDEX article_entities_key ON article_entities(entity_key, article);
 )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
@@ -322,11 +332,13 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
     // its in-memory index to disk, for every article.
     Statement index(db_, "INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)");
     Statement line(db_, "INSERT OR IGNORE INTO article_lines(line_key, article) VALUES (?1, ?2)");
+    Statement entity(db_, "INSERT OR IGNORE INTO article_entities(entity_key, article) "
+                          "VALUES (?1, ?2)");
     Statement count_line(db_, R"sql(
 INSERT INTO outlet_lines(outlet_key, line_key, text, articles) VALUES (?1, ?2, ?3, 1)
 ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     for (Statement* s : {&exists, &by_url, &supersede, &unindex, &insert, &index, &line,
-                         &count_line}) {
+                         &count_line, &entity}) {
       if (!s->ok()) return Error("preparing a batch");
     }
     std::string now = Now();
@@ -412,6 +424,11 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
         count_line.Bind(1, row.outlet_key).Bind(2, static_cast<int64_t>(key)).Bind(3, text);
         if (count_line.Step() != SQLITE_DONE) return Error("counting an outlet's lines");
       }
+      for (const std::string& key : row.entity_keys) {
+        entity.Reset();
+        entity.Bind(1, key).Bind(2, rowid);
+        if (entity.Step() != SQLITE_DONE) return Error("storing an article's entities");
+      }
       result.outcomes[fresh_index[f]] = version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted;
       ++(version > 1 ? result.versions : result.inserted);
     }
@@ -477,6 +494,15 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     };
     in_list((std::string(plus) + "a.outlet_key").c_str(), plan.outlet_keys);
     in_list((std::string(plus) + "a.language_key").c_str(), plan.languages);
+    if (!plan.entity_keys.empty()) {
+      sql += " AND a.rowid IN (SELECT article FROM article_entities WHERE entity_key IN (";
+      for (size_t i = 0; i < plan.entity_keys.size(); ++i) {
+        if (i > 0) sql += ", ";
+        sql += next();
+        values.push_back(plan.entity_keys[i]);
+      }
+      sql += "))";
+    }
     if (!plan.from.empty()) {
       sql += std::string(" AND ") + plus + "a.published_day >= " + next();
       values.push_back(plan.from);
@@ -797,7 +823,11 @@ SELECT l.outlet_key, l.text FROM outlet_lines l WHERE l.learned > 0)sql");
 UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_key = ?6,
   script = ?7, language_confidence = ?8 WHERE rowid = ?1)sql");
     Statement index(db_, "INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)");
-    Status status = old.ok() && unindex.ok() && update.ok() && index.ok()
+    Statement forget(db_, "DELETE FROM article_entities WHERE article = ?1");
+    Statement entity(db_, "INSERT OR IGNORE INTO article_entities(entity_key, article) "
+                          "VALUES (?1, ?2)");
+    Status status = old.ok() && unindex.ok() && update.ok() && index.ok() && forget.ok() &&
+                            entity.ok()
                         ? Status::Ok() : Error("preparing an update");
     for (const Article& article : articles) {
       if (!status.ok()) break;
@@ -819,6 +849,15 @@ UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_
       if ((latest && unindex.Step() != SQLITE_DONE) || update.Step() != SQLITE_DONE ||
           (latest && index.Step() != SQLITE_DONE)) {
         status = Error("updating an article");
+      }
+      forget.Reset();
+      forget.Bind(1, rowid);
+      if (status.ok() && forget.Step() != SQLITE_DONE) status = Error("updating an article");
+      for (const std::string& key : row.entity_keys) {
+        if (!status.ok()) break;
+        entity.Reset();
+        entity.Bind(1, key).Bind(2, rowid);
+        if (entity.Step() != SQLITE_DONE) status = Error("updating an article's entities");
       }
     }
     if (status.ok()) status = Exec("COMMIT", "committing an update");

@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "veille/boilerplate.h"
@@ -74,6 +75,40 @@ void RepairUtf8(std::optional<std::string>& text) {
 
 std::string FacetKey(std::string_view value) { return LearnedBoilerplate::OutletKey(value); }
 
+std::string EntityKey(std::string_view name) {
+  std::string spaced;
+  bool space = false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    size_t skip = 0;
+    if (c == 0xC2 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0xA0) {
+      is_space = true;  // U+00A0
+      skip = 1;
+    } else if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(name[i + 2]) == 0xAF ||
+                static_cast<unsigned char>(name[i + 2]) == 0x89)) {
+      is_space = true;  // U+202F, U+2009
+      skip = 2;
+    } else if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(name[i + 2]) == 0x99) {
+      spaced += '\'';  // U+2019
+      i += 2;
+      space = false;
+      continue;
+    }
+    i += skip;
+    if (is_space) {
+      space = !spaced.empty();
+      continue;
+    }
+    if (space) spaced += ' ';
+    space = false;
+    spaced += static_cast<char>(c);
+  }
+  return FacetKey(spaced);
+}
+
 StoredRow MakeStoredRow(const Article& article) {
   StoredRow row;
   row.id = article.id;
@@ -124,6 +159,19 @@ StoredRow MakeStoredRow(const Article& article) {
       }
     }
   }
+  for (const Entity& entity : article.entities) {
+    std::string key = EntityKey(article.RawView(entity.raw));
+    RepairUtf8(key);
+    if (key.empty()) continue;
+    row.entity_keys.push_back(key);
+    size_t space = key.rfind(' ');
+    if (entity.type == EntityType::kPerson && space != std::string::npos) {
+      row.entity_keys.push_back(key.substr(space + 1));
+    }
+  }
+  std::sort(row.entity_keys.begin(), row.entity_keys.end());
+  row.entity_keys.erase(std::unique(row.entity_keys.begin(), row.entity_keys.end()),
+                        row.entity_keys.end());
   row.raw_zstd = Compress(article.raw);
   row.record_zstd = Compress(ToJsonLine(article));
   return row;

@@ -30,6 +30,9 @@ struct StoredRow {
   std::string record_zstd;  // the veille.article/1 JSON record, compressed
   // Short blocks (candidates for an outlet's boilerplate): LineKey and text.
   std::vector<std::pair<uint64_t, std::string>> lines;
+  // The names the article mentions, as EntityKey: each entity's text, and
+  // a person's surname alone. Distinct.
+  std::vector<std::string> entity_keys;
 };
 
 StoredRow MakeStoredRow(const Article& article);
@@ -37,6 +40,11 @@ StoredRow MakeStoredRow(const Article& article);
 // How facet values (outlets, languages) are compared: lower case, so that
 // outlet:"le monde" finds "Le Monde".
 std::string FacetKey(std::string_view value);
+
+// How names are compared for entity: — as facets are, with any run of
+// spaces (no-break ones too) as one space and typographic apostrophes as ':
+// "Kassym-Jomart  Tokayev" and "kassym-jomart tokayev" are one key.
+std::string EntityKey(std::string_view name);
 
 std::string Compress(std::string_view bytes);
 Result<std::string> Decompress(std::string_view compressed);

@@ -2,6 +2,7 @@
 // Document section of EXPECTED.md that has landed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "test_util.h"
@@ -112,6 +113,45 @@ TEST_F(SpecimenTest, SentencesOfTheQuoteParagraph) {
                   "nous devons négocier."));
   EXPECT_TRUE(has("Les manifestations de masse au Kazakhstan ont commencé au début de 2022."));
   EXPECT_EQ(sentences.size(), 15u);
+}
+
+// The Entities table of EXPECTED.md: every person, place and organisation
+// mention the issue names, with its type; nothing in the footer. A golden
+// dump, "text/TYPE", in text order, of the mentions asked for.
+TEST_F(SpecimenTest, EntitiesOfTheExpectedTable) {
+  std::vector<std::string> found;
+  const Block& footer = article_.blocks.back();
+  for (const Entity& e : article_.entities) {
+    EXPECT_FALSE(footer.raw.Contains(e.raw)) << "entity in the footer: " << Text(e.raw);
+    found.push_back(Text(e.raw) + "/" + std::string(EntityTypeName(e.type)));
+  }
+  auto count = [&](const std::string& wanted) {
+    return std::count(found.begin(), found.end(), wanted);
+  };
+  std::string all;
+  for (const std::string& f : found) all += f + " · ";
+  // Both spellings of Lukashenko, the title's included.
+  EXPECT_EQ(count("Loukachenko/PER"), 1) << all;
+  EXPECT_EQ(count("Alexandre Loukachenko/PER"), 1) << all;
+  EXPECT_EQ(count("Loukachenka/PER"), 1) << all;
+  // All the Tokayevs: four "Tokayev" (one after the parenthesis that splits
+  // it from Kassym-Jomart) and one "Kassym-Zhomart Tokayev".
+  EXPECT_EQ(count("Tokayev/PER"), 4) << all;
+  EXPECT_EQ(count("Kassym-Zhomart Tokayev/PER"), 1) << all;
+  EXPECT_EQ(count("Noursoultan Nazarbaïev/PER"), 1) << all;
+  for (const char* place : {"Zhanaozen/LOC", "Aktau/LOC", "Mangistau/LOC", "Alma-Ata/LOC"}) {
+    EXPECT_EQ(count(place), 1) << place << " in " << all;
+  }
+  EXPECT_GE(count("Kazakhstan/LOC"), 6) << all;
+  EXPECT_EQ(count("OTSC/ORG"), 2) << all;
+  EXPECT_GE(count("Conseil de sécurité/ORG"), 2) << all;
+  // Lukashenko is "président biélorusse" there: his title is reported apart.
+  for (const Entity& e : article_.entities) {
+    if (Text(e.raw) == "Alexandre Loukachenko") {
+      ASSERT_TRUE(e.title.has_value());
+      EXPECT_EQ(Text(*e.title), "président biélorusse");
+    }
+  }
 }
 
 TEST_F(SpecimenTest, JsonCarriesTheDocumentSection) {

@@ -82,6 +82,18 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, TaggerScratch& s
     }
   }
   LabelsToMentions(scratch.labels, mentions);
+  // "le général de Gaulle": after a title, the particle belongs to the
+  // name, though the model, which saw "Charles de Gaulle", stops after it.
+  constexpr GazetteerHits kTitle = 3u << (2 * static_cast<int>(GazetteerList::kTitle));
+  for (Mention& m : mentions) {
+    if (m.type != EntityType::kPerson || m.first < 2) continue;
+    const std::string& particle = scratch.features.texts[m.first - 1].lower;
+    bool is_particle = particle == "de" || particle == "d'" || particle == "du" ||
+                       particle == "von" || particle == "van" || particle == "del" ||
+                       particle == "di" || particle == "da";
+    bool free = mentions.empty() || &m == &mentions.front() || (&m - 1)->end < m.first - 1;
+    if (is_particle && free && (scratch.features.hits[m.first - 2] & kTitle)) --m.first;
+  }
 }
 
 uint32_t TaggerModel::TitleStart(std::span<const std::string_view> tokens, const Mention& m,

@@ -112,6 +112,8 @@ Command AddIngestCommand(CLI::App& root) {
   AddDbFlags(app, &flags->db);
   app->add_option("--threads,-j", flags->threads, "Analysis threads (default: one per core)")
       ->check(CLI::NonNegativeNumber);
+  app->add_option("--tagger-model", flags->options.tagger_model,
+                  "Entity tagger model (default: the one shipped in data/models; none: no entities)");
   app->add_option("--batch", flags->batch, "Articles per transaction (default 500)")
       ->check(CLI::Range(1, 100000));
   app->add_flag("!--no-learn", flags->learn,

@@ -36,7 +36,8 @@ inline const Pipeline& SharedPipeline() {
   } while (0)
 
 // Spans in bounds and nested: blocks in order, sentences inside analysed
-// blocks, tokens inside their sentence. Then the JSON writer must not fail.
+// blocks, tokens inside their sentence, entities inside a sentence. Then the
+// JSON writer must not fail.
 inline void CheckArticle(const Article& a) {
   uint32_t size = static_cast<uint32_t>(a.raw.size());
   uint32_t previous = 0;
@@ -53,6 +54,23 @@ inline void CheckArticle(const Article& a) {
     for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
       VEILLE_FUZZ_CHECK(s.raw.Contains(a.tokens[t].raw));
       VEILLE_FUZZ_CHECK(!a.tokens[t].clean.empty());
+    }
+  }
+  // Entities in order, apart, each inside an analysed sentence; a person's
+  // title before the name.
+  previous = 0;
+  size_t sentence = 0;
+  for (const Entity& e : a.entities) {
+    VEILLE_FUZZ_CHECK(e.raw.start < e.raw.end && e.raw.end <= size && e.raw.start >= previous);
+    previous = e.raw.end;
+    while (sentence < a.sentences.size() && a.sentences[sentence].raw.end <= e.raw.start) {
+      ++sentence;
+    }
+    VEILLE_FUZZ_CHECK(sentence < a.sentences.size() && a.sentences[sentence].raw.Contains(e.raw));
+    VEILLE_FUZZ_CHECK(a.blocks[a.sentences[sentence].block].kind != BlockKind::kBoilerplate);
+    if (e.title) {
+      VEILLE_FUZZ_CHECK(e.type == EntityType::kPerson);
+      VEILLE_FUZZ_CHECK(e.title->start < e.title->end && e.title->end <= e.raw.start);
     }
   }
   if (a.title) VEILLE_FUZZ_CHECK(a.title->end <= size);

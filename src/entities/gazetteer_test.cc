@@ -162,14 +162,17 @@ TEST(GazetteerTest, EmptyGazetteerMatchesNothing) {
 
 class GazetteerFileTest : public ::testing::Test {
  protected:
+  void SetUp() override { std::filesystem::create_directories(dir_); }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
   std::string Write(std::string_view name, std::string_view content) {
-    std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
-                                ("gazetteer_test_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::string path = (dir / name).string();
+    std::string path = (dir_ / name).string();
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }
+
+  const std::filesystem::path dir_ = std::filesystem::path(::testing::TempDir()) /
+                                     ("gazetteer_test_" + std::to_string(::getpid()));
 };
 
 TEST_F(GazetteerFileTest, ReadsListsAndSkipsComments) {

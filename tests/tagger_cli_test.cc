@@ -1,0 +1,78 @@
+// `veille train tagger` and `veille eval tagger` end to end, and the
+// tagger model chosen by `analyze --tagger-model`.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace veille {
+namespace {
+
+using testing::ParseLines;
+using testing::RunVeille;
+using testing::SourceDir;
+using testing::TempDir;
+using testing::WriteFile;
+
+// A small CoNLL file: enough sentences for a model to learn these names.
+std::string SmallCorpus() {
+  std::string corpus;
+  const char* people[] = {"Dupont", "Martin", "Bernard", "Durand"};
+  const char* places[] = {"Lyon", "Lille", "Nantes", "Rennes"};
+  for (int round = 0; round < 5; ++round) {
+    for (int i = 0; i < 4; ++i) {
+      corpus += "0\tJean\tB-PER\n1\t" + std::string(people[i]) + "\tI-PER\n2\test\tO\n3\tné\tO\n";
+      corpus += "4\tà\tO\n5\t" + std::string(places[i]) + "\tB-LOC\n6\t.\tO\n\n";
+    }
+  }
+  return corpus;
+}
+
+TEST(TaggerCliTest, TrainThenEvaluate) {
+  TempDir dir;
+  WriteFile(dir / "train.conllu", SmallCorpus());
+  std::string model = (dir / "m.model").string();
+  auto train = RunVeille({"train", "tagger", "--train", (dir / "train.conllu").string(), "--out",
+                          model, "--epochs", "3", "--dev-share", "0.2"});
+  ASSERT_EQ(train.exit_code, 0) << train.err;
+  EXPECT_NE(train.out.find("model written to"), std::string::npos) << train.out;
+  EXPECT_NE(train.err.find("epoch  3"), std::string::npos) << train.err;
+  auto eval = RunVeille({"eval", "tagger", "--model", model, "--gold",
+                         (dir / "train.conllu").string(), "--show-errors", "3"});
+  ASSERT_EQ(eval.exit_code, 0) << eval.err;
+  EXPECT_NE(eval.out.find("| micro |"), std::string::npos) << eval.out;
+  EXPECT_NE(eval.out.find("| PER   |"), std::string::npos) << eval.out;
+  // The model is used by analyze, and finds what it learned.
+  WriteFile(dir / "a.txt", "Titre\n\nJean Dupont est né à Lyon.\n");
+  auto analyze = RunVeille({"analyze", "--tagger-model", model, (dir / "a.txt").string()});
+  ASSERT_EQ(analyze.exit_code, 0) << analyze.err;
+  auto records = ParseLines(analyze.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_FALSE(records[0]["entities"].empty()) << analyze.out;
+}
+
+TEST(TaggerCliTest, ClearErrors) {
+  TempDir dir;
+  WriteFile(dir / "bad.conllu", "0\tJean\n");
+  auto bad = RunVeille({"train", "tagger", "--train", (dir / "bad.conllu").string(), "--out",
+                        (dir / "m.model").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.conllu:1"), std::string::npos) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "m.model"));
+  WriteFile(dir / "not-a-model", "hello");
+  auto eval = RunVeille({"eval", "tagger", "--model", (dir / "not-a-model").string(), "--gold",
+                         (dir / "bad.conllu").string()});
+  EXPECT_EQ(eval.exit_code, 2);
+  EXPECT_NE(eval.err.find("not a veille tagger model"), std::string::npos) << eval.err;
+  auto analyze = RunVeille({"analyze", "--tagger-model", (dir / "missing").string(),
+                            (SourceDir() / "samples").string()});
+  EXPECT_EQ(analyze.exit_code, 2);
+  EXPECT_NE(analyze.err.find("cannot read the tagger model"), std::string::npos) << analyze.err;
+  auto none = RunVeille({"analyze", "--tagger-model", "none", (SourceDir() / "samples").string()});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_TRUE(ParseLines(none.out)[0]["entities"].empty());
+  EXPECT_EQ(RunVeille({"eval", "tagger", "--gold", (dir / "bad.conllu").string(), "--types", "XYZ"})
+                .exit_code, 2);
+}
+
+}  // namespace
+}  // namespace veille

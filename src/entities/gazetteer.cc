@@ -75,10 +75,15 @@ uint16_t Gazetteer::Get(uint64_t key) const {
   }
 }
 
-void Gazetteer::Add(std::string_view phrase, GazetteerList list) {
+void Gazetteer::Add(std::string_view given, GazetteerList list) {
+  // The typographic apostrophe as ', as tokens read (token_text.h).
+  std::string phrase(given);
+  for (size_t at = 0; (at = phrase.find("\u2019", at)) != std::string::npos;) {
+    phrase.replace(at, 3, "'");
+  }
   // Also as tokenizers that split at hyphens and apostrophes write it:
   // "Saint - Gall", "Côte d ' Ivoire".
-  if (phrase.find_first_of("-'") != std::string_view::npos && phrase.size() > 1) {
+  if (phrase.find_first_of("-'") != std::string::npos && phrase.size() > 1) {
     std::string split;
     for (char c : phrase) {
       if (c == '-' || c == '\'') {

@@ -148,7 +148,7 @@ TEST(GazetteerTest, SizeCountsPhrasesAdded) {
 // looks for "-" and "'" only, so "Côte d’Ivoire" from a list is stored
 // whole but not as "Côte d ’ Ivoire". GeoNames and hunspell-fr both write
 // ’ in some names. Enable when Add splits at ’ too.
-TEST(GazetteerTest, DISABLED_TypographicApostropheInAListIsSplitToo) {
+TEST(GazetteerTest, TypographicApostropheInAListIsSplitToo) {
   Gazetteer g;
   g.Add("Côte d’Ivoire", GazetteerList::kCountry);
   EXPECT_EQ(Dump(g, "Côte d'Ivoire"), "Côte/country d'Ivoire/+country");

@@ -11,6 +11,9 @@
 namespace veille::entities {
 namespace {
 
+// Longer "names" are taggers' runaways, not names to look for again.
+constexpr size_t kMaxNameTokens = 6;
+
 using Votes = std::array<int, kEntityTypeCount>;
 
 std::string KeyOf(std::span<const std::string_view> tokens) {
@@ -63,11 +66,13 @@ void MakeMentionsConsistent(std::span<DocumentSentence> document) {
       std::string key = KeyOf(tokens);
       ++votes[key][static_cast<int>(m.type)];
       if (tokens.size() == 1 && AcronymLike(tokens[0])) people.emplace(key, 1);
-      if (m.type != EntityType::kPerson) continue;
+      if (m.type != EntityType::kPerson || tokens.size() > kMaxNameTokens) continue;
       people.emplace(key, tokens.size());
       if (tokens.size() >= 2 && NameLike(tokens.back())) {
+        // A full name says more than a one-word guess: "Joe Biden" makes
+        // "Biden" a person against one "Biden" taken for an organisation.
         std::string surname(tokens.back());
-        ++votes[surname][static_cast<int>(EntityType::kPerson)];
+        votes[surname][static_cast<int>(EntityType::kPerson)] += 2;
         people.emplace(surname, 1);
       }
     }
@@ -104,16 +109,21 @@ void MakeMentionsConsistent(std::span<DocumentSentence> document) {
       if (auto winner = Winner(votes[KeyOf(tokens)], m.type)) m.type = *winner;
     }
   }
-  // 3. Untagged occurrences of a person's name, longest name first.
-  size_t longest = 0;
-  for (const auto& [name, size] : people) longest = std::max(longest, size);
+  // 3. Untagged occurrences of a person's name, longest name first; only
+  // the lengths names have are tried, so the work stays linear in the
+  // tokens whatever the document holds.
+  std::vector<size_t> lengths;
+  for (const auto& [name, size] : people) lengths.push_back(size);
+  std::sort(lengths.begin(), lengths.end(), std::greater<>());
+  lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
   for (DocumentSentence& s : document) {
     std::vector<bool> taken(s.tokens.size(), false);
     for (const Mention& m : s.mentions) std::fill(taken.begin() + m.first, taken.begin() + m.end, true);
     bool added = false;
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       if (taken[i] || !(NameLike(s.tokens[i]) || AcronymLike(s.tokens[i]))) continue;
-      for (size_t size = std::min(longest, s.tokens.size() - i); size >= 1; --size) {
+      for (size_t size : lengths) {
+        if (size > s.tokens.size() - i) continue;
         if (std::any_of(taken.begin() + i, taken.begin() + i + size, [](bool t) { return t; })) continue;
         auto found = people.find(KeyOf(std::span(s.tokens).subspan(i, size)));
         if (found == people.end()) continue;

@@ -158,7 +158,7 @@ TEST(MentionConsistencyTest, GoldenTable) {
 // the surname, and that rule wants 7 characters or more: so "Biden" or
 // "Macron" stays mistyped where "Tokayev" does not. Enable when a tagged
 // person's surname wins its ties.
-TEST(MentionConsistencyTest, DISABLED_ShortSurnameWinsOverAOneWordMistype) {
+TEST(MentionConsistencyTest, ShortSurnameWinsOverAOneWordMistype) {
   EXPECT_EQ(Consistent("[Joe Biden]PER a parlé / selon [Biden]ORG , non"),
             "[Joe Biden]PER a parlé / selon [Biden]PER , non");
 }

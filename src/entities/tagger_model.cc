@@ -145,8 +145,15 @@ Status TaggerModel::Save(const std::string& path) const {
   payload.append(reinterpret_cast<const char*>(keys_.data()), keys_.size() * sizeof(uint64_t));
   for (float w : weights_) Put(payload, static_cast<int16_t>(std::lround(w / scale)));
 
+  // With zstd's checksum, so that a damaged file is refused on load rather
+  // than read as other weights.
   std::string compressed(ZSTD_compressBound(payload.size()), '\0');
-  size_t size = ZSTD_compress(compressed.data(), compressed.size(), payload.data(), payload.size(), 19);
+  ZSTD_CCtx* context = ZSTD_createCCtx();
+  ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, 19);
+  ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1);
+  size_t size = ZSTD_compress2(context, compressed.data(), compressed.size(), payload.data(),
+                               payload.size());
+  ZSTD_freeCCtx(context);
   if (ZSTD_isError(size)) return Status(StatusCode::kInternal, "compressing the model failed");
   compressed.resize(size);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -174,6 +181,17 @@ Result<std::unique_ptr<TaggerModel>> TaggerModel::Load(const std::string& path) 
   view.remove_prefix(kMagic.size());
   uint64_t payload_size = 0;
   if (!Take(view, payload_size) || payload_size > kMaxPayload) return damaged("size");
+  // The frame must say the same size and carry a checksum; and no model
+  // compresses better than this, so a lying header cannot make Load
+  // allocate a gigabyte for a few bytes of file.
+  constexpr uint64_t kMaxRatio = 64;
+  // The checksum flag is bit 2 of the frame header descriptor, the byte
+  // after the magic number (RFC 8878, 3.1.1.1.1).
+  bool checksum = view.size() > 4 && (static_cast<unsigned char>(view[4]) & 0x04) != 0;
+  if (ZSTD_getFrameContentSize(view.data(), view.size()) != payload_size || !checksum ||
+      payload_size > view.size() * kMaxRatio) {
+    return damaged("compression");
+  }
   std::string payload(payload_size, '\0');
   size_t got = ZSTD_decompress(payload.data(), payload.size(), view.data(), view.size());
   if (ZSTD_isError(got) || got != payload_size) return damaged("compression");

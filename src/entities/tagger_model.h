@@ -46,8 +46,9 @@ class TaggerModel {
   void Tag(std::span<const std::string_view> tokens, TaggerScratch& scratch,
            std::vector<Mention>& mentions) const;
 
-  // The first token of the title before a person's name ("M.", "le
-  // général", "président") in `tokens`, or m.first when there is none.
+  // The first token of the title before a person's name ("M.", "général",
+  // "président biélorusse"; not the article before it) in `tokens`, or
+  // m.first when there is none.
   uint32_t TitleStart(std::span<const std::string_view> tokens, const Mention& m,
                       TaggerScratch& scratch) const;
 

@@ -37,7 +37,12 @@ void ReadTokenText(std::string_view token, TokenText& out) {
   out.short_shape.clear();
   out.capitalised = out.all_upper = out.has_digit = out.has_letter = false;
   out.characters = 0;
-  if (token.size() > kMaxTokenBytes) token = token.substr(0, kMaxTokenBytes);
+  if (token.size() > kMaxTokenBytes) {
+    // Cut before the character the limit falls in, not inside it.
+    size_t cut = kMaxTokenBytes;
+    while (cut > 0 && (static_cast<unsigned char>(token[cut]) & 0xC0) == 0x80) --cut;
+    token = token.substr(0, cut);
+  }
   int letters = 0, lower_letters = 0;
   char last_shape = 0;
   for (size_t at = 0; at < token.size();) {

@@ -15,7 +15,7 @@ namespace veille::entities {
 inline constexpr size_t kMaxTokenBytes = 64;
 
 struct TokenText {
-  std::string lower;        // lowercase, apostrophes as ', at most kMaxTokenBytes
+  std::string lower;        // lowercase, apostrophes as ', of the first kMaxTokenBytes at most
   std::string shape;        // X for upper, x lower, d digit, other kept: "Xxxxx-Xxx"
   std::string short_shape;  // runs collapsed: "Xx-Xx"
   bool capitalised = false; // first character upper case

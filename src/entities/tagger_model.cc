@@ -2,6 +2,7 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -38,21 +39,24 @@ TaggerModel::TaggerModel(Gazetteer gazetteer, std::vector<uint64_t> keys, std::v
       weights_(std::move(weights)),
       transitions_(transitions),
       description_(std::move(description)) {
-  slots_.assign(std::bit_ceil(keys_.size() * 2 + 2), 0);
+  slots_.assign(std::bit_ceil(keys_.size() * 3 / 2 + 2), Slot{});
   size_t mask = slots_.size() - 1;
   for (size_t r = 0; r < keys_.size(); ++r) {
     size_t i = keys_[r] & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<uint32_t>(r + 1);
+    while (slots_[i].used && slots_[i].key != keys_[r]) i = (i + 1) & mask;
+    if (slots_[i].used) continue;  // a key twice (a damaged file): the first wins
+    slots_[i].used = true;
+    slots_[i].key = keys_[r];
+    std::copy_n(&weights_[r * kLabels], kLabels, slots_[i].weights);
   }
 }
 
-int64_t TaggerModel::Row(uint64_t key) const {
+const float* TaggerModel::Weights(uint64_t key) const {
   size_t mask = slots_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
-    uint32_t slot = slots_[i];
-    if (slot == 0) return -1;
-    if (keys_[slot - 1] == key) return slot - 1;
+    const Slot& slot = slots_[i];
+    if (!slot.used) return nullptr;
+    if (slot.key == key) return slot.weights;
   }
 }
 
@@ -64,9 +68,8 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, TaggerScratch& s
   for (size_t i = 0; i < n; ++i) {
     float* e = &scratch.emissions[i * kLabels];
     for (uint64_t f : scratch.sentence.of(i)) {
-      int64_t row = Row(f);
-      if (row < 0) continue;
-      const float* w = &weights_[static_cast<size_t>(row) * kLabels];
+      const float* w = Weights(f);
+      if (w == nullptr) continue;
       for (int y = 0; y < kLabels; ++y) e[y] += w[y];
     }
   }

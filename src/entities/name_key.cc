@@ -1,0 +1,146 @@
+#include "entities/name_key.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace veille::entities {
+namespace {
+
+// Cyrillic by BGN/PCGN (ш → sh, ч → ch, ж → zh, х → kh), every other script
+// by ICU's general rules, then accents off and lower case. "ł" is not an
+// accent to Latin-ASCII; it is an "l". The marks BGN writes for ь and ъ
+// (’ ”) and between letters it keeps apart (Тыайа → Ty·ay·a) go, as do
+// apostrophes: they are not in every spelling.
+const icu::Transliterator* ThreadTransliterator() {
+  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createFromRules(
+        "veille-name", icu::UnicodeString::fromUTF8(
+            "::Russian-Latin/BGN; ::Any-Latin; ł > l; Ł > L;"
+            "[\\u00B7 \\u02B9 \\u02BA \\u2019 \\u201D \\u0027 \\u0022] > ;"
+            "::Latin-ASCII; ::Lower;"),
+        UTRANS_FORWARD, parse, status));
+    if (U_FAILURE(status)) t.reset();
+    return t;
+  }();
+  return transliterator.get();
+}
+
+// The conventions made one, longest spellings first. Upper-case letters
+// are the merged classes: S for ш and ч together (sh, sch, sz, tch, tsch,
+// cz, and ch, which is ш in French and ч in English), J for ж (zh, j, dj,
+// ż, rz), H for х (kh).
+struct Rule {
+  std::string_view from, to;
+};
+constexpr std::array kRules = {
+    Rule{"schtsch", "S"}, Rule{"chtch", "S"}, Rule{"shch", "S"}, Rule{"szcz", "S"},
+    Rule{"tsch", "S"},    Rule{"tch", "S"},   Rule{"sch", "S"},  Rule{"cz", "S"},
+    Rule{"sh", "S"},      Rule{"sz", "S"},    Rule{"ch", "S"},
+    Rule{"dzh", "J"},     Rule{"dj", "J"},    Rule{"zh", "J"},   Rule{"rz", "J"},
+    Rule{"kh", "H"},      Rule{"ou", "u"},    Rule{"w", "v"},    Rule{"x", "ks"},
+    Rule{"j", "J"},       Rule{"y", "i"},
+};
+
+std::string Unify(const std::string& ascii) {
+  std::string out;
+  for (size_t i = 0; i < ascii.size();) {
+    bool matched = false;
+    for (const Rule& rule : kRules) {
+      if (ascii.compare(i, rule.from.size(), rule.from) == 0) {
+        out += rule.to;
+        i += rule.from.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) out += ascii[i++];
+  }
+  // "ie"/"ye"/"je" (е after a vowel or at the start) read as "e": after
+  // the rules, y and j are i and J.
+  std::string e;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if ((out[i] == 'i' || out[i] == 'J') && i + 1 < out.size() && out[i + 1] == 'e' &&
+        (i == 0 || std::string_view("aeiou").find(out[i - 1]) != std::string_view::npos)) {
+      continue;
+    }
+    e += out[i];
+  }
+  // Word by word: endings, then doubled letters.
+  std::string key;
+  size_t start = 0;
+  while (start <= e.size()) {
+    size_t end = e.find(' ', start);
+    if (end == std::string::npos) end = e.size();
+    std::string word = e.substr(start, end - start);
+    if (word.size() > 4 && word.ends_with("off")) word.replace(word.size() - 3, 3, "ov");
+    if (word.size() > 4 && word.ends_with("ka")) word.back() = 'o';  // Belarusian -ka, Russian -ko
+    std::string single;
+    for (char c : word) {
+      if (single.empty() || single.back() != c) single += c;
+    }
+    if (!single.empty()) {
+      if (!key.empty()) key += ' ';
+      key += single;
+    }
+    start = end + 1;
+  }
+  return key;
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view name) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(std::min<size_t>(name.size(), 1024))));
+  if (const icu::Transliterator* t = ThreadTransliterator()) t->transliterate(text);
+  std::string ascii;
+  text.toUTF8String(ascii);
+  // Letters and digits only; everything else separates words.
+  std::string words;
+  for (char c : ascii) {
+    unsigned char u = static_cast<unsigned char>(c);
+    bool keep = (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9');
+    if (keep) {
+      words += c;
+    } else if (!words.empty() && words.back() != ' ') {
+      words += ' ';
+    }
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  return Unify(words);
+}
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > limit) return limit + 1;
+  std::vector<size_t> row(a.size() + 1);
+  for (size_t i = 0; i <= a.size(); ++i) row[i] = i;
+  for (size_t j = 1; j <= b.size(); ++j) {
+    size_t diagonal = row[0], best = j;
+    row[0] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t up = row[i];
+      row[i] = std::min({row[i] + 1, row[i - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+      best = std::min(best, row[i]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[a.size()];
+}
+
+bool SameNameKey(std::string_view a, std::string_view b) {
+  if (a == b) return !a.empty();
+  size_t shorter = std::min(a.size(), b.size());
+  size_t allowed = shorter >= 13 ? 2 : shorter >= 9 ? 1 : 0;
+  return allowed > 0 && EditDistance(a, b, allowed) <= allowed;
+}
+
+}  // namespace veille::entities

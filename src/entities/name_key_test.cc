@@ -1,0 +1,93 @@
+#include "entities/name_key.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "entities/transliteration.h"
+
+namespace veille::entities {
+namespace {
+
+// Spellings of one name: one key.
+TEST(NameKeyTest, SpellingsOfOneNameShareAKey) {
+  const std::vector<std::vector<std::string>> kSame = {
+      {"Лукашенко", "Loukachenko", "Lukashenko", "Lukaschenko", "Łukaszenka", "Loukachenka",
+       "LOUKACHENKO"},
+      {"Токаев", "Tokayev", "Tokaïev", "Tokajew"},
+      {"Назарбаев", "Nazarbaïev", "Nazarbayev", "Nasarbajew"},
+      {"Kassym-Jomart", "Kassym-Zhomart", "Касым-Жомарт"},
+      {"Чернобыль", "Tchernobyl", "Chernobyl", "Tschernobyl"},
+      // Not "Gorbatschow": German writes ё after ч as o, the others e.
+      {"Горбачёв", "Gorbatchev", "Gorbachev"},
+      {"Хрущёв", "Khrouchtchev", "Khrushchev"},
+  };
+  for (const auto& names : kSame) {
+    std::string first = NameKey(names[0]);
+    for (const std::string& name : names) {
+      EXPECT_TRUE(SameNameKey(NameKey(name), first))
+          << name << " → " << NameKey(name) << " vs " << names[0] << " → " << first;
+    }
+  }
+}
+
+TEST(NameKeyTest, GoldenKeys) {
+  EXPECT_EQ(NameKey("Loukachenko"), "lukaSenko");
+  EXPECT_EQ(NameKey("Tokaïev"), "tokaev");
+  EXPECT_EQ(NameKey("Alma-Ata"), "alma ata");
+  EXPECT_EQ(NameKey("  OTSC "), "otsc");
+  EXPECT_EQ(NameKey("Côte d’Ivoire"), "cote divoire");
+  EXPECT_EQ(NameKey(""), "");
+  EXPECT_EQ(NameKey("!!!"), "");
+}
+
+// Different names stay apart.
+TEST(NameKeyTest, DifferentNamesDoNotMatch) {
+  const std::vector<std::pair<std::string, std::string>> kApart = {
+      {"Paris", "Perm"}, {"Moscou", "Minsk"}, {"Tokayev", "Tokarev"}, {"Ivanov", "Ivanova"},
+      {"Almaty", "Alma-Ata"}, {"Poutine", "Pétain"}, {"Macron", "Micron"}, {"Lyon", "Lille"},
+  };
+  for (const auto& [a, b] : kApart) {
+    EXPECT_FALSE(SameNameKey(NameKey(a), NameKey(b))) << a << " ~ " << b;
+  }
+  EXPECT_FALSE(SameNameKey("", ""));
+}
+
+TEST(NameKeyTest, EditDistance) {
+  EXPECT_EQ(EditDistance("kitten", "sitting", 5), 3u);
+  EXPECT_EQ(EditDistance("", "abc", 5), 3u);
+  EXPECT_EQ(EditDistance("abc", "abc", 0), 0u);
+  EXPECT_EQ(EditDistance("abcdef", "uvwxyz", 2), 3u);  // stops past the limit
+}
+
+TEST(NameKeyTest, HostileInputs) {
+  std::string long_name(100000, 'a');
+  EXPECT_LE(NameKey(long_name).size(), 1024u);
+  EXPECT_NO_FATAL_FAILURE(NameKey("\xff\xfe\x80 Лукашенко \xc3"));
+  EXPECT_EQ(NameKey("北京"), NameKey("北京"));
+}
+
+// The iuliia samples: each scheme's Latin and the Cyrillic it came from
+// match, for the names (one or two words) among them. Every scheme, the
+// French passport one as much as ISO 9's diacritics.
+TEST(NameKeyTest, IuliiaSamplesMatchTheirCyrillic) {
+  const std::string path = std::string(VEILLE_SHARED_DATA) + "/iuliia/schemas.json";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  auto schemes = TransliterationScheme::LoadIuliia(path);
+  ASSERT_TRUE(schemes.ok());
+  size_t names = 0, matched = 0;
+  for (const TransliterationScheme& scheme : *schemes) {
+    for (const auto& [cyrillic, latin] : scheme.samples()) {
+      if (std::count(cyrillic.begin(), cyrillic.end(), ' ') > 1) continue;  // a sentence
+      ++names;
+      bool same = SameNameKey(NameKey(cyrillic), NameKey(latin));
+      matched += same;
+      if (!same) ADD_FAILURE() << scheme.name() << ": " << cyrillic << " → " << NameKey(cyrillic)
+                               << " vs " << latin << " → " << NameKey(latin);
+    }
+  }
+  RecordProperty("matched", std::to_string(matched) + "/" + std::to_string(names));
+}
+
+}  // namespace
+}  // namespace veille::entities

@@ -74,5 +74,22 @@ TEST(TaggerCliTest, ClearErrors) {
                 .exit_code, 2);
 }
 
+TEST(NameCliTest, EvalNamesOnLabelledPairs) {
+  TempDir dir;
+  WriteFile(dir / "pairs.tsv",
+            "1\tЛукашенко\tLoukachenko\n1\tTokayev\tTokaïev\n0\tTokayev\tTokarev\n"
+            "0\tParis\tPerm\n");
+  auto run = RunVeille({"eval", "names", "--pairs", (dir / "pairs.tsv").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("| spellings of one thing (recall) | 2 | 2 | 1.000 |"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("| different things (false matches) | 2 | 0 | 0.0000 |"), std::string::npos)
+      << run.out;
+  WriteFile(dir / "bad.tsv", "yes\tA\tB\n");
+  auto bad = RunVeille({"eval", "names", "--pairs", (dir / "bad.tsv").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.tsv:1"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace veille

@@ -1,12 +1,14 @@
 // veille train tagger : trains the entity tagger on annotated corpora and
 // writes a model file.
 // veille eval tagger : scores a model on an annotated corpus.
+// veille eval names : scores name matching on labelled pairs.
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "veille/identity.h"
 #include "veille/tagger.h"
 
 namespace veille::tools {
@@ -108,10 +110,36 @@ Command AddTrainCommand(CLI::App& root) {
   return {app, [flags] { return RunTrain(*flags); }};
 }
 
+int RunEvalNames(const std::string& pairs, size_t show) {
+  Result<NamePairScores> s = EvaluateNamePairs(pairs, show);
+  if (!s.ok()) {
+    std::fprintf(stderr, "veille: eval: %s\n", s.status().message().c_str());
+    return kExitFailure;
+  }
+  std::printf("%s\n\n| pairs | count | joined | share |\n|---|--:|--:|--:|\n", pairs.c_str());
+  std::printf("| spellings of one thing (recall) | %llu | %llu | %.3f |\n",
+              static_cast<unsigned long long>(s->variants),
+              static_cast<unsigned long long>(s->variants_joined), s->recall);
+  std::printf("| different things (false matches) | %llu | %llu | %.4f |\n",
+              static_cast<unsigned long long>(s->different),
+              static_cast<unsigned long long>(s->different_joined), s->false_match_rate);
+  std::printf("\nprecision (joined pairs that are one thing): %.4f\n", s->precision);
+  for (const std::string& m : s->missed) std::printf("missed: %s\n", m.c_str());
+  for (const std::string& m : s->wrongly_joined) std::printf("wrongly joined: %s\n", m.c_str());
+  return kExitOk;
+}
+
 Command AddEvalCommand(CLI::App& root) {
   auto flags = std::make_shared<EvalFlags>();
+  auto pairs = std::make_shared<std::string>();
+  auto show = std::make_shared<size_t>(0);
   CLI::App* eval = root.add_subcommand("eval", "Score a model on annotated data.");
   eval->require_subcommand(1);
+  CLI::App* names = eval->add_subcommand(
+      "names", "Recall and false matches of name matching on labelled pairs (scripts/name-pairs).");
+  names->add_option("--pairs", *pairs, "Lines 1|0<TAB>name<TAB>name")->required()
+      ->check(CLI::ExistingFile);
+  names->add_option("--show-errors", *show, "Print up to N missed and N wrongly joined pairs");
   CLI::App* app = eval->add_subcommand(
       "tagger", "Precision, recall and F1 of the entity tagger, strict and fuzzy, micro and per type.");
   app->add_option("--gold", flags->gold, "Annotated corpus (CoNLL/IOB2, token-tag IO, HIPE TSV)")
@@ -124,7 +152,9 @@ Command AddEvalCommand(CLI::App& root) {
                 "A person's mention includes its title (\"M. Dupont\"), as HIPE annotates");
   app->add_option("--show-errors", flags->show_errors,
                   "Print up to N sentences tagged wrong, with gold and predicted mentions");
-  return {app, [flags] { return RunEval(*flags); }};
+  return {eval, [flags, pairs, show, names] {
+            return names->parsed() ? RunEvalNames(*pairs, *show) : RunEval(*flags);
+          }};
 }
 
 }  // namespace veille::tools

@@ -15,7 +15,9 @@ namespace {
 // by ICU's general rules, then accents off and lower case. "ł" is not an
 // accent to Latin-ASCII; it is an "l". The marks BGN writes for ь and ъ
 // (’ ”) and between letters it keeps apart (Тыайа → Ty·ay·a) go, as do
-// apostrophes: they are not in every spelling.
+// apostrophes: they are not in every spelling. Letters with a háček or an
+// acute that spell one sound (ž, š, č, ś, ć…) are written as the digraphs
+// the other conventions use, before accents are dropped.
 const icu::Transliterator* ThreadTransliterator() {
   thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -24,6 +26,7 @@ const icu::Transliterator* ThreadTransliterator() {
         "veille-name", icu::UnicodeString::fromUTF8(
             "::Russian-Latin/BGN; ::Any-Latin; ł > l; Ł > L;"
             "[\\u00B7 \\u02B9 \\u02BA \\u2019 \\u201D \\u0027 \\u0022] > ;"
+            "[žŽżŻ] > zh; [šŠśŚŝŜşŞșȘ] > sh; [čČćĆĉĈ] > ch; [ţŢțȚ] > ts;"
             "::Latin-ASCII; ::Lower;"),
         UTRANS_FORWARD, parse, status));
     if (U_FAILURE(status)) t.reset();

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "test_util.h"
@@ -150,6 +151,44 @@ TEST_F(SpecimenTest, EntitiesOfTheExpectedTable) {
     if (Text(e.raw) == "Alexandre Loukachenko") {
       ASSERT_TRUE(e.title.has_value());
       EXPECT_EQ(Text(*e.title), "président biélorusse");
+    }
+  }
+}
+
+// The Entities table's identities that need no knowledge base: one for the
+// three spellings of Lukashenko, one for all the Tokayevs, Belarus from
+// "biélorusse" and "Biélorusses", Kazakhstan from "kazakh" — each link
+// with its reason.
+TEST_F(SpecimenTest, IdentitiesWithinTheArticle) {
+  auto identity_of = [&](const std::string& text) -> std::set<std::string> {
+    std::set<std::string> ids;
+    for (const Entity& e : article_.entities) {
+      if (Text(e.raw) == text && e.identity >= 0) ids.insert(article_.identities[e.identity].id);
+    }
+    return ids;
+  };
+  auto lukashenko = identity_of("Alexandre Loukachenko");
+  ASSERT_EQ(lukashenko.size(), 1u);
+  EXPECT_EQ(identity_of("Loukachenko"), lukashenko);
+  EXPECT_EQ(identity_of("Loukachenka"), lukashenko);
+  auto tokayev = identity_of("Kassym-Zhomart Tokayev");
+  ASSERT_EQ(tokayev.size(), 1u);
+  EXPECT_EQ(identity_of("Tokayev"), tokayev);
+  EXPECT_NE(tokayev, lukashenko);
+  EXPECT_EQ(identity_of("kazakh"), identity_of("Kazakhstan"));
+  auto belarus = identity_of("biélorusse");
+  ASSERT_EQ(belarus.size(), 1u);
+  EXPECT_EQ(identity_of("Biélorusses"), belarus);
+  for (const Entity& e : article_.entities) {
+    std::string text = Text(e.raw);
+    if (text == "biélorusse" || text == "Biélorusses" || text == "kazakh") {
+      EXPECT_EQ(e.type, EntityType::kLocation) << text;  // a place, not people
+      EXPECT_TRUE(e.adjective) << text;
+      EXPECT_NE(e.why.find("adjective of"), std::string::npos) << e.why;
+    }
+    if (text == "Loukachenka") EXPECT_NE(e.why.find("lukaSenko"), std::string::npos) << e.why;
+    if (text == "Tokayev" && e.why.find("surname") != std::string::npos) {
+      EXPECT_NE(e.why.find("Kassym-Zhomart Tokayev"), std::string::npos) << e.why;
     }
   }
 }

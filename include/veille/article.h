@@ -141,6 +141,22 @@ struct Entity {
   // For a person, the raw span of the title or function written before the
   // name ("M.", "le général", "président"); not part of `raw`.
   std::optional<Span> title;
+  // An adjective or demonym naming a place ("biélorusse", "les Kazakhs"):
+  // type LOC, never a person.
+  bool adjective = false;
+  // Which identity of Article::identities the mention names (-1: none yet),
+  // and why: the rule and its evidence ("surname of 'Alexandre
+  // Loukachenko' in the same article").
+  int32_t identity = -1;
+  std::string why;
+};
+
+// What a group of mentions in one article names: a person, a place, an
+// organisation, whatever its spellings there.
+struct Identity {
+  std::string id;    // type and name key of `name`: "per:aleksandre-lukasenko"
+  std::string name;  // the fullest form the article uses: "Alexandre Loukachenko"
+  EntityType type = EntityType::kMisc;
 };
 
 // Where an article came from, as the input said it.
@@ -176,6 +192,7 @@ struct Article {
   std::vector<Sentence> sentences; // in text order, each inside one block
   std::vector<Token> tokens;       // in text order, each inside one sentence
   std::vector<Entity> entities;    // in text order, not overlapping
+  std::vector<Identity> identities;  // what the entities name (Entity::identity)
   std::vector<ArticleError> errors;
 
   void AddError(StatusCode code, std::string message) {

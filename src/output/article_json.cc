@@ -118,6 +118,13 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
       w.Key("text").String(a.RawView(*e.title));
       w.EndObject();
     }
+    if (e.adjective) w.Key("adjective").Bool(true);
+    if (e.identity >= 0 && static_cast<size_t>(e.identity) < a.identities.size()) {
+      const Identity& identity = a.identities[static_cast<size_t>(e.identity)];
+      w.Key("entity").String(identity.id);
+      w.Key("name").String(identity.name);
+      if (!e.why.empty()) w.Key("why").String(e.why);
+    }
     w.EndObject();
   }
   w.EndArray();

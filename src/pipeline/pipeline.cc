@@ -8,6 +8,7 @@
 #include "clean/outlet.h"
 #include "clean/outlet_boilerplate.h"
 #include "entities/entity_tagger.h"
+#include "entities/identity_linker.h"
 #include "text/cleaner.h"
 #include "text/language.h"
 #include "text/layout.h"
@@ -61,6 +62,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
            Add(text::LanguageIdentifier::Create(options), stages),
            Add(text::Segmenter::Create(options), stages),
            Add(entities::EntityTagger::Create(options), stages),
+           Add(entities::IdentityLinker::Create(options), stages),
        }) {
     if (!status.ok()) return status;
   }
@@ -81,6 +83,7 @@ void Pipeline::Run(Article& article) const {
       article.sentences.clear();
       article.tokens.clear();
       article.entities.clear();
+      article.identities.clear();
       article.title.reset();
       article.language = Language{};
       break;

@@ -1,0 +1,238 @@
+#include "entities/identity_linker.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <numeric>
+
+#include "entities/name_key.h"
+#include "entities/token_text.h"
+
+#ifndef VEILLE_MODEL_DIR
+#define VEILLE_MODEL_DIR "data/models"
+#endif
+
+namespace veille::entities {
+namespace {
+
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t space = text.find(' ', at);
+    if (space == std::string_view::npos) space = text.size();
+    if (space > at) words.push_back(text.substr(at, space - at));
+    at = space + 1;
+  }
+  return words;
+}
+
+// The initials of an organisation's name, in capitals, small words left
+// out: "Organisation du traité de sécurité collective" → "OTSC".
+std::string Initials(std::string_view name) {
+  static const char* kSmall[] = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et", "pour",
+                                 "en", "of", "the", "and", "for", "à", "au", "aux"};
+  std::string initials;
+  for (std::string_view word : Words(name)) {
+    std::string lower = Lowercase(word);
+    if (std::find(std::begin(kSmall), std::end(kSmall), lower) != std::end(kSmall)) continue;
+    // "l'OTAN": the elided article is not a word of the name.
+    if (lower.size() > 2 && lower[1] == '\'') lower.erase(0, 2);
+    if (lower.empty()) continue;
+    unsigned char c = static_cast<unsigned char>(lower[0]);
+    if (c >= 0x80) {
+      // An accented letter: É → E, as acronyms write it.
+      size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      std::string key = NameKey(lower.substr(0, length));
+      if (key.empty()) continue;
+      c = static_cast<unsigned char>(key[0]);
+    }
+    initials += static_cast<char>(std::toupper(c));
+  }
+  return initials;
+}
+
+std::string Upper(std::string_view ascii) {
+  std::string out;
+  for (char c : ascii) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsAcronym(std::string_view text) {
+  TokenText t;
+  ReadTokenText(text, t);
+  return t.all_upper && !t.has_digit && text.find(' ') == std::string_view::npos &&
+         t.characters >= 2 && t.characters <= 8;
+}
+
+std::string IdOf(EntityType type, const std::string& name) {
+  std::string id;
+  switch (type) {
+    case EntityType::kPerson: id = "per:"; break;
+    case EntityType::kLocation: id = "loc:"; break;
+    case EntityType::kOrganization: id = "org:"; break;
+    case EntityType::kMisc: id = "misc:"; break;
+  }
+  for (char c : NameKey(name)) id += c == ' ' ? '-' : static_cast<char>(std::tolower(c));
+  return id;
+}
+
+struct Groups {
+  std::vector<size_t> parent;
+  explicit Groups(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t Find(size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  }
+  void Join(size_t a, size_t b) { parent[Find(b)] = Find(a); }
+};
+
+}  // namespace
+
+std::string DefaultDemonymsPath() {
+  return std::string(VEILLE_MODEL_DIR) + "/../gazetteers/demonyms-fr.tsv";
+}
+
+Result<std::unique_ptr<IdentityLinker>> IdentityLinker::Create(const Options& options) {
+  if (options.tagger_model == "none") return std::unique_ptr<IdentityLinker>();
+  std::unique_ptr<IdentityLinker> linker(new IdentityLinker());
+  std::string path = DefaultDemonymsPath();
+  std::ifstream in(path);
+  if (!in) return Status(StatusCode::kNotFound, path + ": cannot read the demonym table");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    std::string word = Lowercase(line.substr(0, tab)), place = line.substr(tab + 1);
+    // The feminine and plural forms: kazakh, kazakhe, kazakhs, kazakhes;
+    // canadien, canadienne, canadiennes.
+    std::vector<std::string> forms = {word, word + "s"};
+    if (!word.ends_with("e")) forms.insert(forms.end(), {word + "e", word + "es"});
+    if (word.ends_with("en")) forms.insert(forms.end(), {word + "ne", word + "nes"});
+    if (word.ends_with("s")) forms.push_back(word + "e");
+    for (const std::string& form : forms) linker->places_.emplace(form, place);
+  }
+  return linker;
+}
+
+Status IdentityLinker::Run(Article& article) const {
+  article.identities.clear();
+  std::vector<Entity>& entities = article.entities;
+  // 1. Adjectives and demonyms of places: a tagged one ("Biélorusses"
+  // taken for a name) becomes a place; an untagged one is added.
+  std::vector<Entity> added;
+  size_t next_entity = 0;
+  for (const Sentence& sentence : article.sentences) {
+    for (uint32_t t = 0; t < sentence.token_count; ++t) {
+      const Token& token = article.tokens[sentence.first_token + t];
+      if (token.kind != TokenKind::kWord) continue;
+      while (next_entity < entities.size() && entities[next_entity].clean.end <= token.clean.start) {
+        ++next_entity;
+      }
+      const Entity* inside = next_entity < entities.size() &&
+                                     entities[next_entity].clean.start <= token.clean.start
+                                 ? &entities[next_entity]
+                                 : nullptr;
+      auto found = places_.find(Lowercase(article.clean.View(token.clean)));
+      if (found == places_.end()) continue;
+      if (inside != nullptr) {
+        // Only a mention that is the word alone ("Ukrainiens" taken for a
+        // name, whatever its type), not a longer name that contains it.
+        Entity& e = entities[next_entity];
+        if (e.clean == token.clean) {
+          e.type = EntityType::kLocation;
+          e.adjective = true;
+          e.why = "adjective of '" + found->second + "' (demonyms-fr)";
+        }
+        continue;
+      }
+      Entity e;
+      e.clean = token.clean;
+      e.raw = token.raw;
+      e.type = EntityType::kLocation;
+      e.adjective = true;
+      e.why = "adjective of '" + found->second + "' (demonyms-fr)";
+      added.push_back(e);
+    }
+  }
+  if (!added.empty()) {
+    entities.insert(entities.end(), added.begin(), added.end());
+    std::sort(entities.begin(), entities.end(),
+              [](const Entity& a, const Entity& b) { return a.clean.start < b.clean.start; });
+  }
+
+  // 2. Groups of mentions.
+  size_t n = entities.size();
+  std::vector<std::string> text(n), key(n), why(n);
+  for (size_t i = 0; i < n; ++i) {
+    text[i] = std::string(article.clean.View(entities[i].clean));
+    if (entities[i].adjective) {
+      std::string w = entities[i].why;
+      text[i] = w.substr(w.find('\'') + 1, w.rfind('\'') - w.find('\'') - 1);  // the place
+    }
+    key[i] = NameKey(text[i]);
+  }
+  Groups groups(n);
+  auto surname_key = [&](size_t i) {
+    std::vector<std::string_view> words = Words(text[i]);
+    return words.empty() ? std::string() : NameKey(words.back());
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Entity& e = entities[i];
+    for (size_t j = 0; j < i; ++j) {
+      const Entity& f = entities[j];
+      if (groups.Find(i) == groups.Find(j)) continue;
+      bool same_type = e.type == f.type;
+      if (same_type && SameNameKey(key[i], key[j])) {
+        groups.Join(j, i);
+        if (why[i].empty() && !e.adjective) {
+          why[i] = text[i] == text[j] ? "same name as before in the article"
+                                      : "same name key '" + key[i] + "' as '" + text[j] + "'";
+        }
+        continue;
+      }
+      if (e.type == EntityType::kPerson && f.type == EntityType::kPerson) {
+        size_t ei = Words(text[i]).size(), fj = Words(text[j]).size();
+        // One word, the surname of a full name (or its variant).
+        if (ei == 1 && fj >= 2 && SameNameKey(key[i], surname_key(j))) {
+          groups.Join(j, i);
+          why[i] = "surname of '" + text[j] + "' in the same article";
+        } else if (fj == 1 && ei >= 2 && SameNameKey(key[j], surname_key(i))) {
+          groups.Join(i, j);
+          if (why[j].empty()) why[j] = "surname of '" + text[i] + "' in the same article";
+        }
+        continue;
+      }
+      if (e.type == EntityType::kOrganization && f.type == EntityType::kOrganization) {
+        if (IsAcronym(text[i]) && Initials(text[j]) == Upper(text[i])) {
+          groups.Join(j, i);
+          why[i] = "acronym of '" + text[j] + "' in the same article";
+        } else if (IsAcronym(text[j]) && Initials(text[i]) == Upper(text[j])) {
+          groups.Join(j, i);
+          why[i] = "expansion of '" + text[j] + "' in the same article";
+        }
+      }
+    }
+  }
+  // 3. An identity per group, named by its fullest mention.
+  std::unordered_map<size_t, int32_t> identity_of;
+  for (size_t i = 0; i < n; ++i) {
+    size_t root = groups.Find(i);
+    auto [it, fresh] = identity_of.emplace(root, static_cast<int32_t>(article.identities.size()));
+    if (fresh) article.identities.push_back({"", text[i], entities[i].type});
+    Identity& identity = article.identities[it->second];
+    // The fullest name: most words, then the longest; acronyms lose to
+    // their expansion.
+    auto fullness = [](const std::string& t) {
+      return std::pair(IsAcronym(t) ? 0 : Words(t).size(), t.size());
+    };
+    if (!entities[i].adjective && fullness(text[i]) > fullness(identity.name)) identity.name = text[i];
+    entities[i].identity = it->second;
+    if (!why[i].empty()) entities[i].why = why[i];
+  }
+  for (Identity& identity : article.identities) identity.id = IdOf(identity.type, identity.name);
+  return Status::Ok();
+}
+
+}  // namespace veille::entities

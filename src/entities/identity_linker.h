@@ -1,0 +1,47 @@
+// The `identities` stage: which of an article's mentions name the same
+// person, place or organisation, and why.
+//
+// Within one article:
+// - a person's surname, or a variant of it, joins the full name
+//   ("Tokayev", "Loukachenka" → "Alexandre Loukachenko");
+// - spellings with one name key join (name_key.h: "Kassym-Jomart Tokayev"
+//   and "Kassym-Zhomart Tokayev");
+// - an acronym joins the organisation whose initials it is ("OTSC" →
+//   "Organisation du traité de sécurité collective");
+// - an adjective or demonym of a place links to the place ("biélorusse",
+//   "les Kazakhs"), and is a place, not a person.
+// Every link says its rule and evidence in Entity::why.
+//
+// Thread-safe: the demonym table is immutable.
+#ifndef VEILLE_ENTITIES_IDENTITY_LINKER_H_
+#define VEILLE_ENTITIES_IDENTITY_LINKER_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "veille/options.h"
+#include "veille/pipeline.h"
+
+namespace veille::entities {
+
+// data/gazetteers/demonyms-fr.tsv of the source tree veille was built from.
+std::string DefaultDemonymsPath();
+
+class IdentityLinker final : public Stage {
+ public:
+  // Null when entities are off (Options::tagger_model "none"). Reads the
+  // demonym table: lines "adjective<TAB>place", "#" comments.
+  static Result<std::unique_ptr<IdentityLinker>> Create(const Options& options);
+  std::string_view name() const override { return "identities"; }
+  Status Run(Article& article) const override;
+
+ private:
+  IdentityLinker() = default;
+  // Every form (feminine, plural) of each adjective → its place.
+  std::unordered_map<std::string, std::string> places_;
+};
+
+}  // namespace veille::entities
+
+#endif  // VEILLE_ENTITIES_IDENTITY_LINKER_H_

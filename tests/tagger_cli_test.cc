@@ -91,5 +91,29 @@ TEST(NameCliTest, EvalNamesOnLabelledPairs) {
   EXPECT_NE(bad.err.find("bad.tsv:1"), std::string::npos) << bad.err;
 }
 
+// B-cubed on gold mentions: "M . Dupont" and "Dupont" are one person
+// (surname), "Paris" twice one place; a NIL person stays apart.
+TEST(NameCliTest, EvalResolveOnHipeGoldMentions) {
+  TempDir dir;
+  const char* header =
+      "TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tNE-FINE-METO\tNE-FINE-COMP\t"
+      "NE-NESTED\tNEL-LIT\tNEL-METO\tMISC\n";
+  auto row = [](const char* token, const char* tag, const char* link) {
+    return std::string(token) + "\t" + tag + "\tO\tO\tO\tO\tO\t" + link + "\t_\t_\n";
+  };
+  std::string tsv = header;
+  tsv += "# hipe2022:document_id = d1\n";
+  tsv += row("M", "B-pers", "Q1") + row(".", "I-pers", "Q1") + row("Dupont", "I-pers", "Q1") +
+         row("à", "O", "_") + row("Paris", "B-loc", "Q90") + row(".", "O", "_");
+  tsv += row("Dupont", "B-pers", "Q1") + row("et", "O", "_") + row("Durand", "B-pers", "NIL") +
+         row("quittent", "O", "_") + row("Paris", "B-loc", "Q90") + row(".", "O", "_");
+  WriteFile(dir / "gold.tsv", tsv);
+  auto run = RunVeille({"eval", "resolve", "--gold", (dir / "gold.tsv").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("4 gold mentions with a Wikidata id (2 ids); veille formed 2 identities"),
+            std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("| 1.000 | 1.000 | 1.000 | 1 | 0 (0.000) |"), std::string::npos) << run.out;
+}
+
 }  // namespace
 }  // namespace veille

@@ -129,6 +129,25 @@ int RunEvalNames(const std::string& pairs, size_t show) {
   return kExitOk;
 }
 
+int RunEvalResolve(const std::string& gold) {
+  Result<ResolutionScores> s = EvaluateResolution(gold);
+  if (!s.ok()) {
+    std::fprintf(stderr, "veille: eval: %s\n", s.status().message().c_str());
+    return kExitFailure;
+  }
+  std::printf("%s: %llu documents, %llu gold mentions with a Wikidata id (%llu ids); veille "
+              "formed %llu identities for them\n\n",
+              gold.c_str(), static_cast<unsigned long long>(s->documents),
+              static_cast<unsigned long long>(s->mentions),
+              static_cast<unsigned long long>(s->gold_identities),
+              static_cast<unsigned long long>(s->identities));
+  std::printf("| B-cubed precision | B-cubed recall | B-cubed F1 | NIL mentions | NIL merged into a known identity |\n");
+  std::printf("|--:|--:|--:|--:|--:|\n| %.3f | %.3f | %.3f | %llu | %llu (%.3f) |\n", s->precision,
+              s->recall, s->f1, static_cast<unsigned long long>(s->nil_mentions),
+              static_cast<unsigned long long>(s->nil_merged), s->nil_merged_share);
+  return kExitOk;
+}
+
 Command AddEvalCommand(CLI::App& root) {
   auto flags = std::make_shared<EvalFlags>();
   auto pairs = std::make_shared<std::string>();
@@ -140,6 +159,11 @@ Command AddEvalCommand(CLI::App& root) {
   names->add_option("--pairs", *pairs, "Lines 1|0<TAB>name<TAB>name")->required()
       ->check(CLI::ExistingFile);
   names->add_option("--show-errors", *show, "Print up to N missed and N wrongly joined pairs");
+  auto resolve_gold = std::make_shared<std::string>();
+  CLI::App* resolve = eval->add_subcommand(
+      "resolve", "B-cubed scores of the identities formed on gold mentions with Wikidata ids (HIPE).");
+  resolve->add_option("--gold", *resolve_gold, "HIPE TSV with NEL-LIT")->required()
+      ->check(CLI::ExistingFile);
   CLI::App* app = eval->add_subcommand(
       "tagger", "Precision, recall and F1 of the entity tagger, strict and fuzzy, micro and per type.");
   app->add_option("--gold", flags->gold, "Annotated corpus (CoNLL/IOB2, token-tag IO, HIPE TSV)")
@@ -152,8 +176,10 @@ Command AddEvalCommand(CLI::App& root) {
                 "A person's mention includes its title (\"M. Dupont\"), as HIPE annotates");
   app->add_option("--show-errors", flags->show_errors,
                   "Print up to N sentences tagged wrong, with gold and predicted mentions");
-  return {eval, [flags, pairs, show, names] {
-            return names->parsed() ? RunEvalNames(*pairs, *show) : RunEval(*flags);
+  return {eval, [flags, pairs, show, names, resolve, resolve_gold] {
+            if (names->parsed()) return RunEvalNames(*pairs, *show);
+            if (resolve->parsed()) return RunEvalResolve(*resolve_gold);
+            return RunEval(*flags);
           }};
 }
 

@@ -35,6 +35,23 @@ struct NamePairScores {
 };
 Result<NamePairScores> EvaluateNamePairs(const std::string& path, size_t show = 0);
 
+// How the identities veille forms match the gold ones, on the gold
+// mentions of an annotated corpus whose mentions carry Wikidata ids (HIPE's
+// NEL-LIT column), so that tagging errors do not blur the score. Identities
+// are formed article by article (the identities stage) and are one across
+// articles when their ids are equal.
+struct ResolutionScores {
+  uint64_t documents = 0;
+  uint64_t mentions = 0;           // with a Wikidata id: what B-cubed counts
+  uint64_t gold_identities = 0;    // distinct ids among them
+  uint64_t identities = 0;         // distinct identities veille formed for them
+  double precision = 0, recall = 0, f1 = 0;  // B-cubed
+  uint64_t nil_mentions = 0;       // gold NIL: nothing in Wikidata
+  uint64_t nil_merged = 0;         // …put with a mention that has an id
+  double nil_merged_share = 0;
+};
+Result<ResolutionScores> EvaluateResolution(const std::string& gold);
+
 }  // namespace veille
 
 #endif  // VEILLE_IDENTITY_H_

@@ -89,6 +89,77 @@ struct Groups {
 
 }  // namespace
 
+LinkResult LinkMentions(const std::vector<LinkMention>& mentions) {
+  size_t n = mentions.size();
+  std::vector<std::string> key(n), why(n);
+  std::vector<std::string_view> text(n);
+  for (size_t i = 0; i < n; ++i) {
+    text[i] = mentions[i].text;
+    key[i] = NameKey(text[i]);
+  }
+  Groups groups(n);
+  auto surname_key = [&](size_t i) {
+    std::vector<std::string_view> words = Words(text[i]);
+    return words.empty() ? std::string() : NameKey(words.back());
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const LinkMention& e = mentions[i];
+    for (size_t j = 0; j < i; ++j) {
+      const LinkMention& f = mentions[j];
+      if (groups.Find(i) == groups.Find(j)) continue;
+      if (e.type == f.type && SameNameKey(key[i], key[j])) {
+        groups.Join(j, i);
+        if (why[i].empty() && !e.adjective) {
+          why[i] = text[i] == text[j] ? "same name as before in the article"
+                                      : "same name key '" + key[i] + "' as '" + std::string(text[j]) + "'";
+        }
+        continue;
+      }
+      if (e.type == EntityType::kPerson && f.type == EntityType::kPerson) {
+        size_t ei = Words(text[i]).size(), fj = Words(text[j]).size();
+        // One word, the surname of a full name (or its variant).
+        if (ei == 1 && fj >= 2 && SameNameKey(key[i], surname_key(j))) {
+          groups.Join(j, i);
+          why[i] = "surname of '" + std::string(text[j]) + "' in the same article";
+        } else if (fj == 1 && ei >= 2 && SameNameKey(key[j], surname_key(i))) {
+          groups.Join(i, j);
+          if (why[j].empty()) why[j] = "surname of '" + std::string(text[i]) + "' in the same article";
+        }
+        continue;
+      }
+      if (e.type == EntityType::kOrganization && f.type == EntityType::kOrganization) {
+        if (IsAcronym(text[i]) && Initials(text[j]) == Upper(text[i])) {
+          groups.Join(j, i);
+          why[i] = "acronym of '" + std::string(text[j]) + "' in the same article";
+        } else if (IsAcronym(text[j]) && Initials(text[i]) == Upper(text[j])) {
+          groups.Join(j, i);
+          why[i] = "expansion of '" + std::string(text[j]) + "' in the same article";
+        }
+      }
+    }
+  }
+  // An identity per group, named by its fullest mention: most words, then
+  // the longest; acronyms lose to their expansion.
+  LinkResult result;
+  result.identity.assign(n, -1);
+  result.why = std::move(why);
+  auto fullness = [](std::string_view t) {
+    return std::pair(IsAcronym(t) ? 0 : Words(t).size(), t.size());
+  };
+  std::unordered_map<size_t, int32_t> identity_of;
+  for (size_t i = 0; i < n; ++i) {
+    auto [it, fresh] = identity_of.emplace(groups.Find(i), static_cast<int32_t>(result.identities.size()));
+    if (fresh) result.identities.push_back({"", std::string(text[i]), mentions[i].type});
+    Identity& identity = result.identities[it->second];
+    if (!mentions[i].adjective && fullness(text[i]) > fullness(identity.name)) {
+      identity.name = std::string(text[i]);
+    }
+    result.identity[i] = it->second;
+  }
+  for (Identity& identity : result.identities) identity.id = IdOf(identity.type, identity.name);
+  return result;
+}
+
 std::string DefaultDemonymsPath() {
   return std::string(VEILLE_MODEL_DIR) + "/../gazetteers/demonyms-fr.tsv";
 }
@@ -162,76 +233,22 @@ Status IdentityLinker::Run(Article& article) const {
               [](const Entity& a, const Entity& b) { return a.clean.start < b.clean.start; });
   }
 
-  // 2. Groups of mentions.
-  size_t n = entities.size();
-  std::vector<std::string> text(n), key(n), why(n);
-  for (size_t i = 0; i < n; ++i) {
-    text[i] = std::string(article.clean.View(entities[i].clean));
-    if (entities[i].adjective) {
-      std::string w = entities[i].why;
-      text[i] = w.substr(w.find('\'') + 1, w.rfind('\'') - w.find('\'') - 1);  // the place
+  // 2. Groups of mentions, and an identity for each.
+  std::vector<LinkMention> mentions;
+  for (const Entity& e : entities) {
+    LinkMention m{std::string(article.clean.View(e.clean)), e.type, e.adjective};
+    if (e.adjective) {
+      const std::string& w = e.why;  // "adjective of '<place>' …": link to the place
+      m.text = w.substr(w.find('\'') + 1, w.rfind('\'') - w.find('\'') - 1);
     }
-    key[i] = NameKey(text[i]);
+    mentions.push_back(std::move(m));
   }
-  Groups groups(n);
-  auto surname_key = [&](size_t i) {
-    std::vector<std::string_view> words = Words(text[i]);
-    return words.empty() ? std::string() : NameKey(words.back());
-  };
-  for (size_t i = 0; i < n; ++i) {
-    const Entity& e = entities[i];
-    for (size_t j = 0; j < i; ++j) {
-      const Entity& f = entities[j];
-      if (groups.Find(i) == groups.Find(j)) continue;
-      bool same_type = e.type == f.type;
-      if (same_type && SameNameKey(key[i], key[j])) {
-        groups.Join(j, i);
-        if (why[i].empty() && !e.adjective) {
-          why[i] = text[i] == text[j] ? "same name as before in the article"
-                                      : "same name key '" + key[i] + "' as '" + text[j] + "'";
-        }
-        continue;
-      }
-      if (e.type == EntityType::kPerson && f.type == EntityType::kPerson) {
-        size_t ei = Words(text[i]).size(), fj = Words(text[j]).size();
-        // One word, the surname of a full name (or its variant).
-        if (ei == 1 && fj >= 2 && SameNameKey(key[i], surname_key(j))) {
-          groups.Join(j, i);
-          why[i] = "surname of '" + text[j] + "' in the same article";
-        } else if (fj == 1 && ei >= 2 && SameNameKey(key[j], surname_key(i))) {
-          groups.Join(i, j);
-          if (why[j].empty()) why[j] = "surname of '" + text[i] + "' in the same article";
-        }
-        continue;
-      }
-      if (e.type == EntityType::kOrganization && f.type == EntityType::kOrganization) {
-        if (IsAcronym(text[i]) && Initials(text[j]) == Upper(text[i])) {
-          groups.Join(j, i);
-          why[i] = "acronym of '" + text[j] + "' in the same article";
-        } else if (IsAcronym(text[j]) && Initials(text[i]) == Upper(text[j])) {
-          groups.Join(j, i);
-          why[i] = "expansion of '" + text[j] + "' in the same article";
-        }
-      }
-    }
+  LinkResult linked = LinkMentions(mentions);
+  article.identities = std::move(linked.identities);
+  for (size_t i = 0; i < entities.size(); ++i) {
+    entities[i].identity = linked.identity[i];
+    if (!linked.why[i].empty()) entities[i].why = linked.why[i];
   }
-  // 3. An identity per group, named by its fullest mention.
-  std::unordered_map<size_t, int32_t> identity_of;
-  for (size_t i = 0; i < n; ++i) {
-    size_t root = groups.Find(i);
-    auto [it, fresh] = identity_of.emplace(root, static_cast<int32_t>(article.identities.size()));
-    if (fresh) article.identities.push_back({"", text[i], entities[i].type});
-    Identity& identity = article.identities[it->second];
-    // The fullest name: most words, then the longest; acronyms lose to
-    // their expansion.
-    auto fullness = [](const std::string& t) {
-      return std::pair(IsAcronym(t) ? 0 : Words(t).size(), t.size());
-    };
-    if (!entities[i].adjective && fullness(text[i]) > fullness(identity.name)) identity.name = text[i];
-    entities[i].identity = it->second;
-    if (!why[i].empty()) entities[i].why = why[i];
-  }
-  for (Identity& identity : article.identities) identity.id = IdOf(identity.type, identity.name);
   return Status::Ok();
 }
 

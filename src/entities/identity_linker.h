@@ -19,11 +19,26 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "veille/options.h"
 #include "veille/pipeline.h"
 
 namespace veille::entities {
+
+// The linking itself, on mention texts: for the stage, and for scoring on
+// gold mentions (veille eval resolve).
+struct LinkMention {
+  std::string text;  // for an adjective, the place it names
+  EntityType type = EntityType::kMisc;
+  bool adjective = false;
+};
+struct LinkResult {
+  std::vector<int32_t> identity;  // per mention, into `identities`
+  std::vector<std::string> why;   // per mention; empty for a group's first
+  std::vector<Identity> identities;
+};
+LinkResult LinkMentions(const std::vector<LinkMention>& mentions);
 
 // data/gazetteers/demonyms-fr.tsv of the source tree veille was built from.
 std::string DefaultDemonymsPath();

@@ -35,7 +35,7 @@ void LabelsToMentions(std::span<const int> labels, std::vector<Mention>& mention
     auto type = static_cast<EntityType>((label - 1) % kEntityTypeCount);
     size_t end = i + 1;
     while (end < labels.size() && labels[end] == InsideLabel(type)) ++end;
-    mentions.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end), type});
+    mentions.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end), type, {}});
     i = end;
   }
 }

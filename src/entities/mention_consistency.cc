@@ -129,7 +129,7 @@ void MakeMentionsConsistent(std::span<DocumentSentence> document) {
         if (found == people.end()) continue;
         const Votes& v = votes[found->first];
         auto type = static_cast<EntityType>(std::max_element(v.begin(), v.end()) - v.begin());
-        s.mentions.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + size), type});
+        s.mentions.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + size), type, {}});
         std::fill(taken.begin() + i, taken.begin() + i + size, true);
         added = true;
         i += size - 1;

@@ -117,7 +117,7 @@ TaggedSentence SplitVariant(const TaggedSentence& s) {
   }
   first_piece[s.tokens.size()] = static_cast<uint32_t>(v.tokens.size());
   for (const Mention& m : s.mentions) {
-    v.mentions.push_back({first_piece[m.first], first_piece[m.end], m.type});
+    v.mentions.push_back({first_piece[m.first], first_piece[m.end], m.type, m.link});
   }
   return v;
 }

@@ -115,7 +115,7 @@ class SentenceBuilder {
  public:
   explicit SentenceBuilder(std::vector<TaggedSentence>& out) : out_(out) {}
 
-  void Add(std::string_view token, const Tag& tag) {
+  void Add(std::string_view token, const Tag& tag, std::string_view link = {}) {
     bool continues = !tag.begins && tag.type.has_value() && tag.type == open_;
     if (end_guessed_) {
       end_guessed_ = false;
@@ -134,7 +134,7 @@ class SentenceBuilder {
     if (continues) {
       current_.mentions.back().end = index + 1;
     } else if (tag.type) {
-      current_.mentions.push_back(Mention{index, index + 1, *tag.type});
+      current_.mentions.push_back(Mention{index, index + 1, *tag.type, std::string(link)});
     }
     open_ = tag.type;
   }
@@ -172,7 +172,7 @@ class SentenceBuilder {
     next.tokens.assign(std::make_move_iterator(from),
                        std::make_move_iterator(current_.tokens.end()));
     current_.tokens.erase(from, current_.tokens.end());
-    next.mentions.push_back(Mention{0, open.end - open.first, open.type});
+    next.mentions.push_back(Mention{0, open.end - open.first, open.type, open.link});
     current_.document = documents_marked_ ? document_ : static_cast<uint32_t>(out_.size());
     out_.push_back(std::move(current_));
     current_ = std::move(next);
@@ -247,6 +247,7 @@ struct HipeColumns {
   size_t count = 0;
   size_t coarse_literal = 0;  // NE-COARSE-LIT
   size_t misc = 0;            // MISC: "|"-separated flags
+  std::optional<size_t> link;  // NEL-LIT: Wikidata id or NIL
 };
 
 std::optional<HipeColumns> ReadHipeHeader(const std::vector<std::string_view>& fields) {
@@ -257,6 +258,7 @@ std::optional<HipeColumns> ReadHipeHeader(const std::vector<std::string_view>& f
   for (size_t i = 0; i < fields.size(); ++i) {
     if (fields[i] == "NE-COARSE-LIT") columns.coarse_literal = i, has_literal = true;
     if (fields[i] == "MISC") columns.misc = i, has_misc = true;
+    if (fields[i] == "NEL-LIT") columns.link = i;
   }
   if (!has_literal || !has_misc) return std::nullopt;
   return columns;
@@ -305,7 +307,8 @@ Status ParseHipe(std::string_view text, std::string_view name, SentenceBuilder& 
     if (fields[0].empty()) return LineError(name, lines.number(), "empty token");
     std::string_view literal = fields[columns->coarse_literal];
     if (!DecodeTag(literal, tag)) return BadTag(name, lines.number(), literal);
-    builder.Add(fields[0], tag);
+    std::string_view link = columns->link ? fields[*columns->link] : std::string_view();
+    builder.Add(fields[0], tag, link == "_" ? std::string_view() : link);
     if (HasFlag(fields[columns->misc], "EndOfSentence")) builder.GuessEndOfSentence();
   }
   return Status::Ok();

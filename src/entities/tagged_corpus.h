@@ -22,6 +22,10 @@ struct Mention {
   uint32_t first = 0;
   uint32_t end = 0;  // one past the last token
   EntityType type = EntityType::kMisc;
+  // What the mention names in Wikidata, where the corpus says (HIPE's
+  // NEL-LIT column: "Q1726", or "NIL" for nothing in Wikidata); empty
+  // otherwise. Ignored by the tagger and its scores.
+  std::string link;
 
   bool operator==(const Mention&) const = default;
 };

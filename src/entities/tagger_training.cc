@@ -131,8 +131,11 @@ Result<TaggerEvaluation> EvaluateTagger(const std::string& model_path, const std
   TaggerEvaluation evaluation;
   auto note_error = [&](const TaggedSentence& s, std::span<const entities::Mention> g,
                         std::span<const entities::Mention> p) {
+    auto same = [](const entities::Mention& a, const entities::Mention& b) {
+      return a.first == b.first && a.end == b.end && a.type == b.type;
+    };
     if (evaluation.errors.size() >= show_errors ||
-        std::equal(g.begin(), g.end(), p.begin(), p.end())) {
+        std::equal(g.begin(), g.end(), p.begin(), p.end(), same)) {
       return;
     }
     evaluation.errors.push_back(MarkMentions(s, g, p));

@@ -255,6 +255,12 @@ TEST_P(StoreTest, EntitiesAreAFacet) {
             (std::set<std::string>{ids[0], ids[1]}));
   EXPECT_EQ(Find("entity:Berlin"), std::vector<std::string>{ids[1]});
   EXPECT_TRUE(Find("entity:Telegram").empty());  // in the footer only
+  // What a mention names in its article: a place by its adjective.
+  auto kazakh = Put({Analysed("Titre\n\nLe gouvernement kazakh a démissionné mardi.\n")});
+  auto with_kazakhstan = Find("entity:Kazakhstan");
+  EXPECT_NE(std::find(with_kazakhstan.begin(), with_kazakhstan.end(), kazakh[0]),
+            with_kazakhstan.end());
+  EXPECT_EQ(Find("entity:Kazakhstan gouvernement démissionné"), kazakh);
 }
 
 // Counting stops at 1,000 matches, and ranking looks at the most recent

@@ -168,6 +168,13 @@ StoredRow MakeStoredRow(const Article& article) {
     if (entity.type == EntityType::kPerson && space != std::string::npos) {
       row.entity_keys.push_back(key.substr(space + 1));
     }
+    // And the name of what it names in the article: "Loukachenka" is found
+    // by entity:"Alexandre Loukachenko", "biélorusse" by entity:Biélorussie.
+    if (entity.identity >= 0 && static_cast<size_t>(entity.identity) < article.identities.size()) {
+      std::string name = EntityKey(article.identities[entity.identity].name);
+      RepairUtf8(name);
+      if (!name.empty()) row.entity_keys.push_back(name);
+    }
   }
   std::sort(row.entity_keys.begin(), row.entity_keys.end());
   row.entity_keys.erase(std::unique(row.entity_keys.begin(), row.entity_keys.end()),

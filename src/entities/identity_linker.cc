@@ -193,6 +193,7 @@ Status IdentityLinker::Run(Article& article) const {
   // 1. Adjectives and demonyms of places: a tagged one ("Biélorusses"
   // taken for a name) becomes a place; an untagged one is added.
   std::vector<Entity> added;
+  std::unordered_map<uint32_t, std::string> place_at;  // an adjective's clean start → its place
   size_t next_entity = 0;
   for (const Sentence& sentence : article.sentences) {
     for (uint32_t t = 0; t < sentence.token_count; ++t) {
@@ -215,6 +216,7 @@ Status IdentityLinker::Run(Article& article) const {
           e.type = EntityType::kLocation;
           e.adjective = true;
           e.why = "adjective of '" + found->second + "' (demonyms-fr)";
+          place_at[e.clean.start] = found->second;
         }
         continue;
       }
@@ -224,6 +226,7 @@ Status IdentityLinker::Run(Article& article) const {
       e.type = EntityType::kLocation;
       e.adjective = true;
       e.why = "adjective of '" + found->second + "' (demonyms-fr)";
+      place_at[e.clean.start] = found->second;
       added.push_back(e);
     }
   }
@@ -237,10 +240,7 @@ Status IdentityLinker::Run(Article& article) const {
   std::vector<LinkMention> mentions;
   for (const Entity& e : entities) {
     LinkMention m{std::string(article.clean.View(e.clean)), e.type, e.adjective};
-    if (e.adjective) {
-      const std::string& w = e.why;  // "adjective of '<place>' …": link to the place
-      m.text = w.substr(w.find('\'') + 1, w.rfind('\'') - w.find('\'') - 1);
-    }
+    if (e.adjective) m.text = place_at[e.clean.start];  // an adjective links as its place
     mentions.push_back(std::move(m));
   }
   LinkResult linked = LinkMentions(mentions);

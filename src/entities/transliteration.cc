@@ -81,7 +81,10 @@ Result<std::vector<TransliterationScheme>> TransliterationScheme::ParseIuliia(st
   simdjson::dom::object schemes;
   if (root.get_object().get(schemes) != simdjson::SUCCESS) return bad("not a JSON object");
   std::vector<TransliterationScheme> out;
-  for (auto [name, value] : schemes) {
+  for (auto [name, field_value] : schemes) {
+    // A copy, not the structured binding: lambdas may not capture a
+    // binding in clang 14 (the fuzz build's compiler).
+    simdjson::dom::element value = field_value;
     TransliterationScheme scheme;
     scheme.name_ = std::string(name);
     // Keys in lower case; Letters gives the Latin the case of the letter.

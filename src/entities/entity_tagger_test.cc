@@ -2,6 +2,7 @@
 // pipeline: whatever the input, the entities are well-formed spans of the
 // raw bytes, and names in boilerplate are never entities.
 #include "entities/entity_tagger.h"
+#include "entities/test_text.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -21,16 +22,7 @@ bool IsCharBoundary(const std::string& raw, uint32_t offset) {
   return offset == raw.size() || (static_cast<unsigned char>(raw[offset]) & 0xC0) != 0x80;
 }
 
-bool IsValidUtf8(std::string_view s) {
-  for (size_t at = 0; at < s.size();) {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + at),
-                                          static_cast<utf8proc_ssize_t>(s.size() - at), &c);
-    if (n <= 0) return false;
-    at += static_cast<size_t>(n);
-  }
-  return true;
-}
+using testing::IsValidUtf8;
 
 class EntityTaggerTest : public ::testing::Test {
  protected:

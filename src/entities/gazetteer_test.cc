@@ -1,4 +1,5 @@
 #include "entities/gazetteer.h"
+#include "entities/test_text.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -17,17 +18,7 @@ constexpr const char* kListNames[kGazetteerLists] = {
     "place", "country", "nationality", "first_name", "surname",
     "proper_noun", "organisation", "common", "title"};
 
-std::vector<std::string> Split(std::string_view sentence) {
-  std::vector<std::string> tokens;
-  size_t at = 0;
-  while (at < sentence.size()) {
-    size_t space = sentence.find(' ', at);
-    if (space == std::string_view::npos) space = sentence.size();
-    if (space > at) tokens.emplace_back(sentence.substr(at, space - at));
-    at = space + 1;
-  }
-  return tokens;
-}
+using testing::Split;
 
 std::vector<GazetteerHits> HitsOf(const Gazetteer& g, std::string_view sentence) {
   std::vector<TokenText> texts;

@@ -1,4 +1,5 @@
 #include "entities/tagger_model.h"
+#include "entities/test_text.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -23,17 +24,7 @@ constexpr EntityType kLoc = EntityType::kLocation;
 constexpr EntityType kOrg = EntityType::kOrganization;
 constexpr EntityType kMisc = EntityType::kMisc;
 
-std::vector<std::string> Split(std::string_view sentence) {
-  std::vector<std::string> tokens;
-  size_t at = 0;
-  while (at < sentence.size()) {
-    size_t space = sentence.find(' ', at);
-    if (space == std::string_view::npos) space = sentence.size();
-    if (space > at) tokens.emplace_back(sentence.substr(at, space - at));
-    at = space + 1;
-  }
-  return tokens;
-}
+using testing::Split;
 
 TaggedSentence Sentence(std::string_view text, std::vector<Mention> mentions) {
   return {Split(text), std::move(mentions), 0};

@@ -1,4 +1,5 @@
 #include "entities/token_text.h"
+#include "entities/test_text.h"
 
 #include <gtest/gtest.h>
 #include <utf8proc.h>
@@ -27,16 +28,7 @@ std::string Dump(std::string_view token) {
          std::to_string(t.characters);
 }
 
-bool IsValidUtf8(const std::string& s) {
-  for (size_t at = 0; at < s.size();) {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + at),
-                                          static_cast<utf8proc_ssize_t>(s.size() - at), &c);
-    if (n <= 0) return false;
-    at += static_cast<size_t>(n);
-  }
-  return true;
-}
+using testing::IsValidUtf8;
 
 TEST(TokenTextTest, GoldenTable) {
   struct Case {

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "postgres_server.h"
+#include "store/fts_tokenizer.h"
 #include "test_util.h"
 
 namespace veille {
@@ -217,30 +218,84 @@ TEST_F(BadArchiveTest, WrittenByANewerVeille) {
   EXPECT_EQ(search.exit_code, 2);
 }
 
+// Archives written by earlier veilles are brought up to date on open.
+class OlderArchiveTest : public BadArchiveTest {
+ protected:
+  // Rewrites the archive as veille wrote it at schema `version` (1: no
+  // names; 2: names in the article_entities table).
+  void MakeOlderArchive(int version) {
+    MakeArchive();
+    sqlite3* db = nullptr;
+    sqlite3_open(db_.c_str(), &db);
+    // Dropping the names index needs its tokenizer.
+    ASSERT_TRUE(veille::store::RegisterFtsTokenizer(db).ok());
+    std::string sql = version == 2 ? R"sql(
+CREATE TABLE article_entities(
+  article INTEGER NOT NULL, entity_key TEXT NOT NULL,
+  PRIMARY KEY(article, entity_key)) WITHOUT ROWID;
+CREATE INDEX article_entities_key ON article_entities(entity_key, article);
+WITH RECURSIVE split(article, key, rest) AS (
+  SELECT rowid, '', names || char(10) FROM articles
+  UNION ALL
+  SELECT article, substr(rest, 1, instr(rest, char(10)) - 1),
+         substr(rest, instr(rest, char(10)) + 1) FROM split WHERE rest <> '')
+INSERT OR IGNORE INTO article_entities SELECT article, key FROM split WHERE key <> '';
+)sql" : "";
+    sql += "DROP TABLE articles_names; ALTER TABLE articles DROP COLUMN names; "
+           "UPDATE meta SET value = '" + std::to_string(version) +
+           "' WHERE key = 'schema_version'";
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  std::string SchemaVersion() {
+    sqlite3* db = nullptr;
+    sqlite3_open(db_.c_str(), &db);
+    sqlite3_stmt* version = nullptr;
+    sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &version,
+                       nullptr);
+    std::string value = sqlite3_step(version) == SQLITE_ROW
+                            ? reinterpret_cast<const char*>(sqlite3_column_text(version, 0))
+                            : "";
+    sqlite3_finalize(version);
+    sqlite3_close(db);
+    return value;
+  }
+};
+
 // An archive of schema 1 (before entities) is migrated on open: the names
 // of articles stored from then on are searchable, and nothing is lost.
-TEST_F(BadArchiveTest, AnArchiveOfSchemaOneIsMigrated) {
-  MakeArchive();
-  sqlite3* db = nullptr;
-  sqlite3_open(db_.c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE article_entities; "
-                             "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
-                         nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+TEST_F(OlderArchiveTest, SchemaOneIsMigrated) {
+  MakeOlderArchive(1);
   WriteFile(dir_ / "new.txt", "Visite\n\nEmmanuel Macron s'est rendu à Berlin mardi.\n");
   auto run = RunVeille({"ingest", "--db", db_, (dir_ / "new.txt").string()});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   auto search = RunVeille({"search", "--db", db_, "--json", "entity:Macron"});
   EXPECT_EQ(search.exit_code, 0) << search.err;
   EXPECT_NE(search.out.find("\"title\":\"Visite\""), std::string::npos) << search.out;
-  sqlite3_open(db_.c_str(), &db);
-  sqlite3_stmt* version = nullptr;
-  sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &version,
-                     nullptr);
-  ASSERT_EQ(sqlite3_step(version), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(version, 0)), "2");
-  sqlite3_finalize(version);
-  sqlite3_close(db);
+  EXPECT_EQ(SchemaVersion(), "3");
+}
+
+// Schema 2 kept names in a table; on open they move to the names index, and
+// every article found by a name before is found by it after.
+TEST_F(OlderArchiveTest, SchemaTwoKeepsItsNames) {
+  MakeArchive();
+  auto before = RunVeille({"search", "--db", db_, "--json", "--limit", "100", "entity:Kazakhstan"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  ASSERT_NE(before.out, "") << "the samples name Kazakhstan";
+  std::filesystem::remove(db_);
+  MakeOlderArchive(2);
+  // A search only reads: it says what to do, and changes nothing.
+  auto refused = RunVeille({"search", "--db", db_, "entity:Kazakhstan"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("needs a migration"), std::string::npos) << refused.err;
+  EXPECT_EQ(SchemaVersion(), "2");
+  // Ingesting the same articles again adds nothing and migrates.
+  ASSERT_EQ(RunVeille({"ingest", "--db", db_, article_}).exit_code, 0);
+  EXPECT_EQ(SchemaVersion(), "3");
+  auto after = RunVeille({"search", "--db", db_, "--json", "--limit", "100", "entity:Kazakhstan"});
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(after.out, before.out);
 }
 
 TEST_F(BadArchiveTest, Truncated) {

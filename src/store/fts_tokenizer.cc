@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <new>
 #include <string>
 
@@ -51,6 +52,32 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int /*flags*/, const char*
   return rc;
 }
 
+// veille_names: the names an article mentions, one per line, each line one
+// token. The lines are EntityKey()s already (folded, spaces collapsed), so
+// a name is found whole, never by one of its words; a query is a name.
+int CreateNames(void*, const char**, int, Fts5Tokenizer** out) {
+  static int instance;
+  *out = reinterpret_cast<Fts5Tokenizer*>(&instance);
+  return SQLITE_OK;
+}
+
+void DeleteNames(Fts5Tokenizer*) {}
+
+int TokenizeNames(Fts5Tokenizer*, void* context, int /*flags*/, const char* text, int size,
+                  int (*emit)(void*, int, const char*, int, int, int)) {
+  int start = 0;
+  for (int i = 0; i <= size; ++i) {
+    if (i < size && text[i] != '\n') continue;
+    // Longer names are cut: FTS5 keeps a term within a page.
+    int length = std::min(i - start, kMaxNameTokenBytes);
+    if (length > 0) {
+      if (int rc = emit(context, 0, text + start, length, start, i); rc != SQLITE_OK) return rc;
+    }
+    start = i + 1;
+  }
+  return SQLITE_OK;
+}
+
 fts5_api* Fts5Api(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* statement = nullptr;
@@ -79,8 +106,10 @@ Status RegisterFtsTokenizer(sqlite3* db, const Pretokenized* pretokenized) {
   fts5_api* api = Fts5Api(db);
   if (!api) return Status(StatusCode::kInternal, "this SQLite has no FTS5");
   static fts5_tokenizer methods = {Create, Delete, Tokenize};
+  static fts5_tokenizer names = {CreateNames, DeleteNames, TokenizeNames};
   if (api->xCreateTokenizer(api, kFtsTokenizerName, const_cast<Pretokenized*>(pretokenized),
-                            &methods, nullptr) != SQLITE_OK) {
+                            &methods, nullptr) != SQLITE_OK ||
+      api->xCreateTokenizer(api, kNamesTokenizerName, nullptr, &names, nullptr) != SQLITE_OK) {
     return Status(StatusCode::kInternal, "could not register the FTS5 tokenizer");
   }
   return Status::Ok();

@@ -1,4 +1,5 @@
-// The French search tokenizer, registered into SQLite's FTS5.
+// The tokenizers veille registers into SQLite's FTS5: French text, and the
+// names an article mentions.
 #ifndef VEILLE_STORE_FTS_TOKENIZER_H_
 #define VEILLE_STORE_FTS_TOKENIZER_H_
 
@@ -15,6 +16,10 @@ namespace veille::store {
 
 // The name the archive's FTS5 table uses: tokenize='veille_fr'.
 inline constexpr const char* kFtsTokenizerName = "veille_fr";
+// The names index's: tokenize='veille_names'. Its text is one name per
+// line (EntityKey()s), and each line is one term, cut at this many bytes.
+inline constexpr const char* kNamesTokenizerName = "veille_names";
+inline constexpr int kMaxNameTokenBytes = 200;
 
 // A search term of a text and the byte range of its word.
 struct IndexTerm {
@@ -45,7 +50,7 @@ class Pretokenized {
   std::vector<std::pair<std::string_view, const std::vector<IndexTerm>*>> texts_;
 };
 
-// Registers SearchTokenizer as an FTS5 tokenizer on this connection. Every
+// Registers both tokenizers on this connection. Every
 // connection that reads or writes the index needs it: SQLite stores only the
 // tokenizer's name. `pretokenized`, if given, must outlive the connection.
 Status RegisterFtsTokenizer(sqlite3* db, const Pretokenized* pretokenized = nullptr);

@@ -91,17 +91,26 @@ struct Groups {
 
 LinkResult LinkMentions(const std::vector<LinkMention>& mentions) {
   size_t n = mentions.size();
-  std::vector<std::string> key(n), why(n);
+  // What the pairs below compare, worked out once per mention: the pairs
+  // are many (a long article names a hundred things), the mentions few.
+  std::vector<std::string> key(n), why(n), surname_key(n), initials(n);
   std::vector<std::string_view> text(n);
+  std::vector<size_t> word_count(n);
+  std::vector<bool> acronym(n);
   for (size_t i = 0; i < n; ++i) {
     text[i] = mentions[i].text;
     key[i] = NameKey(text[i]);
+    std::vector<std::string_view> words = Words(text[i]);
+    word_count[i] = words.size();
+    if (mentions[i].type == EntityType::kPerson && words.size() >= 2) {
+      surname_key[i] = NameKey(words.back());
+    }
+    if (mentions[i].type == EntityType::kOrganization) {
+      acronym[i] = IsAcronym(text[i]);
+      initials[i] = acronym[i] ? Upper(text[i]) : Initials(text[i]);
+    }
   }
   Groups groups(n);
-  auto surname_key = [&](size_t i) {
-    std::vector<std::string_view> words = Words(text[i]);
-    return words.empty() ? std::string() : NameKey(words.back());
-  };
   for (size_t i = 0; i < n; ++i) {
     const LinkMention& e = mentions[i];
     for (size_t j = 0; j < i; ++j) {
@@ -116,22 +125,23 @@ LinkResult LinkMentions(const std::vector<LinkMention>& mentions) {
         continue;
       }
       if (e.type == EntityType::kPerson && f.type == EntityType::kPerson) {
-        size_t ei = Words(text[i]).size(), fj = Words(text[j]).size();
+        size_t ei = word_count[i], fj = word_count[j];
         // One word, the surname of a full name (or its variant).
-        if (ei == 1 && fj >= 2 && SameNameKey(key[i], surname_key(j))) {
+        if (ei == 1 && fj >= 2 && SameNameKey(key[i], surname_key[j])) {
           groups.Join(j, i);
           why[i] = "surname of '" + std::string(text[j]) + "' in the same article";
-        } else if (fj == 1 && ei >= 2 && SameNameKey(key[j], surname_key(i))) {
+        } else if (fj == 1 && ei >= 2 && SameNameKey(key[j], surname_key[i])) {
           groups.Join(i, j);
           if (why[j].empty()) why[j] = "surname of '" + std::string(text[i]) + "' in the same article";
         }
         continue;
       }
       if (e.type == EntityType::kOrganization && f.type == EntityType::kOrganization) {
-        if (IsAcronym(text[i]) && Initials(text[j]) == Upper(text[i])) {
+        // An acronym's "initials" are its letters in capitals.
+        if (acronym[i] && !acronym[j] && initials[j] == initials[i]) {
           groups.Join(j, i);
           why[i] = "acronym of '" + std::string(text[j]) + "' in the same article";
-        } else if (IsAcronym(text[j]) && Initials(text[i]) == Upper(text[j])) {
+        } else if (acronym[j] && !acronym[i] && initials[i] == initials[j]) {
           groups.Join(j, i);
           why[i] = "expansion of '" + std::string(text[j]) + "' in the same article";
         }

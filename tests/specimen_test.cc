@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 
 #include "test_util.h"
 #include "veille/input.h"
 #include "veille/json.h"
+#include "veille/kb.h"
 #include "veille/pipeline.h"
 
 namespace veille {
@@ -189,6 +191,39 @@ TEST_F(SpecimenTest, IdentitiesWithinTheArticle) {
     if (text == "Loukachenka") EXPECT_NE(e.why.find("lukaSenko"), std::string::npos) << e.why;
     if (text == "Tokayev" && e.why.find("surname") != std::string::npos) {
       EXPECT_NE(e.why.find("Kassym-Zhomart Tokayev"), std::string::npos) << e.why;
+    }
+  }
+}
+
+// The identities that need the knowledge base scripts/build makes: places
+// under their canonical names from GeoNames and ISO 3166, the CSTO from its
+// French acronym, countries from their French adjectives.
+TEST_F(SpecimenTest, IdentitiesFromTheKnowledgeBase) {
+  ASSERT_TRUE(std::filesystem::exists(DefaultKnowledgeBasePath()))
+      << "no knowledge base: scripts/build makes it";
+  auto identity_of = [&](const std::string& text) -> const Identity* {
+    for (const Entity& e : article_.entities) {
+      if (Text(e.raw) == text && e.identity >= 0) return &article_.identities[e.identity];
+    }
+    return nullptr;
+  };
+  auto expect = [&](const std::string& text, const std::string& id_prefix, const std::string& name) {
+    const Identity* identity = identity_of(text);
+    ASSERT_NE(identity, nullptr) << text << " is not a mention";
+    EXPECT_TRUE(identity->id.starts_with(id_prefix)) << text << " → " << identity->id;
+    EXPECT_EQ(identity->name, name) << text;
+  };
+  expect("Alma-Ata", "geonames:", "Almaty");
+  expect("Zhanaozen", "geonames:", "Zhanaozen");
+  expect("Aktau", "geonames:", "Aktau");
+  expect("Mangistau", "region:KZ-MAN", "Mangghystaū oblysy");
+  expect("OTSC", "organisation:csto", "Collective Security Treaty Organization");
+  expect("Kazakhstan", "country:KZ", "Kazakhstan");
+  expect("kazakh", "country:KZ", "Kazakhstan");
+  expect("biélorusse", "country:BY", "Belarus");
+  for (const Entity& e : article_.entities) {
+    if (Text(e.raw) == "Alma-Ata") {
+      EXPECT_EQ(e.why, "kb alias 'Alma-Ata' (GeoNames)");
     }
   }
 }

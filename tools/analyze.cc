@@ -83,6 +83,9 @@ Command AddAnalyzeCommand(CLI::App& root) {
   app->add_flag("--tokens", flags->tokens, "Add every token to the output (large)");
   app->add_option("--tagger-model", flags->options.tagger_model,
                   "Entity tagger model (default: the one shipped in data/models; none: no entities)");
+  app->add_option("--kb", flags->options.knowledge_base,
+                  "Knowledge base identities are resolved in (default: build/kb/veille.kb, "
+                  "made by scripts/build; none: the article's own identities only)");
   app->add_option("--max-article-bytes", flags->options.max_article_bytes,
                   "Largest article read, after decompression; larger ones are "
                   "reported as too_large (default 8 MiB)")

@@ -26,6 +26,7 @@ Command AddSearchCommand(CLI::App& root);
 Command AddOutletsCommand(CLI::App& root);
 Command AddTrainCommand(CLI::App& root);
 Command AddEvalCommand(CLI::App& root);
+Command AddKbCommand(CLI::App& root);
 
 }  // namespace veille::tools
 

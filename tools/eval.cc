@@ -70,8 +70,8 @@ int RunEvalNames(const std::string& pairs, size_t show) {
   return kExitOk;
 }
 
-int RunEvalResolve(const std::string& gold) {
-  Result<ResolutionScores> s = EvaluateResolution(gold);
+int RunEvalResolve(const std::string& gold, const std::string& kb) {
+  Result<ResolutionScores> s = EvaluateResolution(gold, kb);
   if (!s.ok()) {
     std::fprintf(stderr, "veille: eval: %s\n", s.status().message().c_str());
     return kExitFailure;
@@ -107,6 +107,9 @@ Command AddEvalCommand(CLI::App& root) {
       "resolve", "B-cubed scores of the identities formed on gold mentions with Wikidata ids (HIPE).");
   resolve->add_option("--gold", *resolve_gold, "HIPE TSV with NEL-LIT")->required()
       ->check(CLI::ExistingFile);
+  auto resolve_kb = std::make_shared<std::string>();
+  resolve->add_option("--kb", *resolve_kb,
+                      "Knowledge base (default: build/kb/veille.kb; none: names only)");
   CLI::App* app = eval->add_subcommand(
       "tagger", "Precision, recall and F1 of the entity tagger, strict and fuzzy, micro and per type.");
   app->add_option("--gold", flags->gold, "Annotated corpus (CoNLL/IOB2, token-tag IO, HIPE TSV)")
@@ -119,9 +122,9 @@ Command AddEvalCommand(CLI::App& root) {
                 "A person's mention includes its title (\"M. Dupont\"), as HIPE annotates");
   app->add_option("--show-errors", flags->show_errors,
                   "Print up to N sentences tagged wrong, with gold and predicted mentions");
-  return {eval, [flags, pairs, show, names, resolve, resolve_gold] {
+  return {eval, [flags, pairs, show, names, resolve, resolve_gold, resolve_kb] {
             if (names->parsed()) return RunEvalNames(*pairs, *show);
-            if (resolve->parsed()) return RunEvalResolve(*resolve_gold);
+            if (resolve->parsed()) return RunEvalResolve(*resolve_gold, *resolve_kb);
             return RunEval(*flags);
           }};
 }

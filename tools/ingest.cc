@@ -114,6 +114,9 @@ Command AddIngestCommand(CLI::App& root) {
       ->check(CLI::NonNegativeNumber);
   app->add_option("--tagger-model", flags->options.tagger_model,
                   "Entity tagger model (default: the one shipped in data/models; none: no entities)");
+  app->add_option("--kb", flags->options.knowledge_base,
+                  "Knowledge base identities are resolved in (default: build/kb/veille.kb, "
+                  "made by scripts/build; none: the article's own identities only)");
   app->add_option("--batch", flags->batch, "Articles per transaction (default 500)")
       ->check(CLI::Range(1, 100000));
   app->add_flag("!--no-learn", flags->learn,

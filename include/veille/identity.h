@@ -39,7 +39,9 @@ Result<NamePairScores> EvaluateNamePairs(const std::string& path, size_t show = 
 // mentions of an annotated corpus whose mentions carry Wikidata ids (HIPE's
 // NEL-LIT column), so that tagging errors do not blur the score. Identities
 // are formed article by article (the identities stage) and are one across
-// articles when their ids are equal.
+// articles when their ids are equal: the knowledge base's when it knows
+// the thing (`knowledge_base` as Options::knowledge_base: "" the default,
+// "none" for none), else those made from the names.
 struct ResolutionScores {
   uint64_t documents = 0;
   uint64_t mentions = 0;           // with a Wikidata id: what B-cubed counts
@@ -50,7 +52,8 @@ struct ResolutionScores {
   uint64_t nil_merged = 0;         // …put with a mention that has an id
   double nil_merged_share = 0;
 };
-Result<ResolutionScores> EvaluateResolution(const std::string& gold);
+Result<ResolutionScores> EvaluateResolution(const std::string& gold,
+                                            const std::string& knowledge_base = "");
 
 }  // namespace veille
 

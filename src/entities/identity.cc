@@ -10,6 +10,7 @@
 #include "entities/identity_linker.h"
 #include "entities/name_key.h"
 #include "entities/tagged_corpus.h"
+#include "kb/kb_resolver.h"
 
 namespace veille {
 
@@ -58,9 +59,14 @@ Result<NamePairScores> EvaluateNamePairs(const std::string& path, size_t show) {
   return s;
 }
 
-Result<ResolutionScores> EvaluateResolution(const std::string& gold) {
+Result<ResolutionScores> EvaluateResolution(const std::string& gold,
+                                            const std::string& knowledge_base) {
   Result<std::vector<entities::TaggedSentence>> corpus = entities::ReadTaggedCorpus(gold);
   if (!corpus.ok()) return corpus.status();
+  Options options;
+  options.knowledge_base = knowledge_base;
+  Result<std::shared_ptr<const kb::KnowledgeBase>> kb = entities::KnowledgeBaseOf(options);
+  if (!kb.ok()) return kb.status();
   ResolutionScores s;
   struct Scored {
     std::string ours, link;
@@ -86,6 +92,7 @@ Result<ResolutionScores> EvaluateResolution(const std::string& gold) {
       }
     }
     entities::LinkResult linked = entities::LinkMentions(mentions);
+    if (*kb) kb::ResolveInKnowledgeBase(**kb, mentions, linked);
     for (size_t i = 0; i < mentions.size(); ++i) {
       scored.push_back({linked.identities[linked.identity[i]].id, links[i]});
     }

@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
 #include <fstream>
 #include <numeric>
 
 #include "entities/name_key.h"
 #include "entities/token_text.h"
+#include "kb/kb_resolver.h"
+#include "veille/kb.h"
 
 #ifndef VEILLE_MODEL_DIR
 #define VEILLE_MODEL_DIR "data/models"
@@ -174,9 +179,26 @@ std::string DefaultDemonymsPath() {
   return std::string(VEILLE_MODEL_DIR) + "/../gazetteers/demonyms-fr.tsv";
 }
 
+Result<std::shared_ptr<const kb::KnowledgeBase>> KnowledgeBaseOf(const Options& options) {
+  if (options.knowledge_base == "none") return std::shared_ptr<const kb::KnowledgeBase>();
+  std::string path = options.knowledge_base.empty() ? DefaultKnowledgeBasePath() : options.knowledge_base;
+  if (options.knowledge_base.empty() && !std::filesystem::exists(path)) {
+    static std::once_flag noted;
+    std::call_once(noted, [&] {
+      std::fprintf(stderr, "veille: no knowledge base at %s (scripts/build makes it): identities "
+                           "are each article's own\n", path.c_str());
+    });
+    return std::shared_ptr<const kb::KnowledgeBase>();
+  }
+  return kb::SharedKnowledgeBase(path);
+}
+
 Result<std::unique_ptr<IdentityLinker>> IdentityLinker::Create(const Options& options) {
   if (options.tagger_model == "none") return std::unique_ptr<IdentityLinker>();
   std::unique_ptr<IdentityLinker> linker(new IdentityLinker());
+  Result<std::shared_ptr<const kb::KnowledgeBase>> kb = KnowledgeBaseOf(options);
+  if (!kb.ok()) return kb.status();
+  linker->kb_ = std::move(*kb);
   std::string path = DefaultDemonymsPath();
   std::ifstream in(path);
   if (!in) return Status(StatusCode::kNotFound, path + ": cannot read the demonym table");
@@ -254,6 +276,7 @@ Status IdentityLinker::Run(Article& article) const {
     mentions.push_back(std::move(m));
   }
   LinkResult linked = LinkMentions(mentions);
+  if (kb_) kb::ResolveInKnowledgeBase(*kb_, mentions, linked);
   article.identities = std::move(linked.identities);
   for (size_t i = 0; i < entities.size(); ++i) {
     entities[i].identity = linked.identity[i];

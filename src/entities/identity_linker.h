@@ -10,6 +10,8 @@
 //   "Organisation du traité de sécurité collective");
 // - an adjective or demonym of a place links to the place ("biélorusse",
 //   "les Kazakhs"), and is a place, not a person.
+// Then each group takes the id and canonical name of the thing the
+// knowledge base knows it as, if any (kb/kb_resolver.h).
 // Every link says its rule and evidence in Entity::why.
 //
 // Thread-safe: the demonym table is immutable.
@@ -21,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kb/knowledge_base.h"
 #include "veille/options.h"
 #include "veille/pipeline.h"
 
@@ -43,6 +46,11 @@ LinkResult LinkMentions(const std::vector<LinkMention>& mentions);
 // data/gazetteers/demonyms-fr.tsv of the source tree veille was built from.
 std::string DefaultDemonymsPath();
 
+// The knowledge base Options::knowledge_base asks for, shared; null for
+// "none", and for the default one when it has not been built (with a note
+// on standard error, once per process).
+Result<std::shared_ptr<const kb::KnowledgeBase>> KnowledgeBaseOf(const Options& options);
+
 class IdentityLinker final : public Stage {
  public:
   // Null when entities are off (Options::tagger_model "none"). Reads the
@@ -55,6 +63,7 @@ class IdentityLinker final : public Stage {
   IdentityLinker() = default;
   // Every form (feminine, plural) of each adjective → its place.
   std::unordered_map<std::string, std::string> places_;
+  std::shared_ptr<const kb::KnowledgeBase> kb_;  // may be null
 };
 
 }  // namespace veille::entities

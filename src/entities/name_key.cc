@@ -48,6 +48,9 @@ constexpr std::array kRules = {
     Rule{"sh", "S"},      Rule{"sz", "S"},    Rule{"ch", "S"},
     Rule{"dzh", "J"},     Rule{"dj", "J"},    Rule{"zh", "J"},   Rule{"rz", "J"},
     Rule{"kh", "H"},      Rule{"ou", "u"},    Rule{"w", "v"},    Rule{"x", "ks"},
+    // Kazakh and other Turkic names: ғ is "gh" or "g", қ is "q" or "k"
+    // (Mangghystaū, Mangystau; Qazaqstan, Kazakhstan).
+    Rule{"gh", "g"},      Rule{"q", "k"},
     Rule{"j", "J"},       Rule{"y", "i"},
 };
 

@@ -7,7 +7,7 @@
 // keeps ш as "sh"), accents and case folded, then the conventions of
 // French, English, German and Polish transliteration made one: ou/u,
 // ch/sh/sch/sz/š with tch/tsch/cz/č (French ch is English sh, English ch
-// is French tch: one class for both), j/zh/dj/ż/ž, kh/h, ï/y/i, ie/ye/je,
+// is French tch: one class for both), j/zh/dj/ż/ž, kh/h, gh/g, q/k, ï/y/i, ie/ye/je,
 // -off/-ow/-ov, w/v, doubled letters, and the Belarusian -ka beside the
 // Russian -ko. Upper-case letters in the key stand for those merged classes.
 //

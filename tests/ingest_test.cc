@@ -241,7 +241,8 @@ WITH RECURSIVE split(article, key, rest) AS (
          substr(rest, instr(rest, char(10)) + 1) FROM split WHERE rest <> '')
 INSERT OR IGNORE INTO article_entities SELECT article, key FROM split WHERE key <> '';
 )sql" : "";
-    sql += "DROP TABLE articles_names; ALTER TABLE articles DROP COLUMN names; "
+    sql += "DROP TABLE identity_decisions; DROP TABLE articles_names; "
+           "ALTER TABLE articles DROP COLUMN names; "
            "UPDATE meta SET value = '" + std::to_string(version) +
            "' WHERE key = 'schema_version'";
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
@@ -273,7 +274,7 @@ TEST_F(OlderArchiveTest, SchemaOneIsMigrated) {
   auto search = RunVeille({"search", "--db", db_, "--json", "entity:Macron"});
   EXPECT_EQ(search.exit_code, 0) << search.err;
   EXPECT_NE(search.out.find("\"title\":\"Visite\""), std::string::npos) << search.out;
-  EXPECT_EQ(SchemaVersion(), "3");
+  EXPECT_EQ(SchemaVersion(), "4");
 }
 
 // Schema 2 kept names in a table; on open they move to the names index, and
@@ -292,7 +293,7 @@ TEST_F(OlderArchiveTest, SchemaTwoKeepsItsNames) {
   EXPECT_EQ(SchemaVersion(), "2");
   // Ingesting the same articles again adds nothing and migrates.
   ASSERT_EQ(RunVeille({"ingest", "--db", db_, article_}).exit_code, 0);
-  EXPECT_EQ(SchemaVersion(), "3");
+  EXPECT_EQ(SchemaVersion(), "4");
   auto after = RunVeille({"search", "--db", db_, "--json", "--limit", "100", "entity:Kazakhstan"});
   EXPECT_EQ(after.exit_code, 0) << after.err;
   EXPECT_EQ(after.out, before.out);

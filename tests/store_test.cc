@@ -306,6 +306,25 @@ TEST_P(StoreTest, SnippetsHighlightTheMatches) {
   EXPECT_EQ(snippet.text.substr(start, end - start), "manifestants");
 }
 
+// The user's merges and splits of identities: kept in order, apart from
+// the articles, across reopening; any text is a value, never SQL.
+TEST_P(StoreTest, IdentityDecisionsAreKept) {
+  const std::string evil = "x'); DROP TABLE articles; --";
+  ASSERT_TRUE(store_->AddIdentityDecision({"merge", "Loukachenko", "Batka", ""}).ok());
+  ASSERT_TRUE(store_->AddIdentityDecision({"split", "Tokayev", evil, ""}).ok());
+  store_.reset();
+  store_ = Open();
+  auto decisions = store_->IdentityDecisions();
+  ASSERT_TRUE(decisions.ok()) << decisions.status().ToString();
+  ASSERT_EQ(decisions->size(), 2u);
+  EXPECT_EQ((*decisions)[0].kind, "merge");
+  EXPECT_EQ((*decisions)[0].b, "Batka");
+  EXPECT_EQ((*decisions)[1].b, evil);
+  EXPECT_EQ((*decisions)[1].made_at.size(), 20u) << (*decisions)[1].made_at;  // 2026-11-29T16:00:00Z
+  Put({Analysed("Titre\n\nDu texte.\n")});
+  EXPECT_EQ(store_->IdentityDecisions()->size(), 2u);
+}
+
 TEST_P(StoreTest, InjectionStringsAreInert) {
   const std::string evil = "'); DROP TABLE articles; DROP TABLE veille_articles; --";
   Article a = Analysed("Titre " + evil + "\n\nDu texte avec " + evil + " dedans.\n",

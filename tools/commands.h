@@ -27,6 +27,7 @@ Command AddOutletsCommand(CLI::App& root);
 Command AddTrainCommand(CLI::App& root);
 Command AddEvalCommand(CLI::App& root);
 Command AddKbCommand(CLI::App& root);
+Command AddEntityCommand(CLI::App& root);
 
 }  // namespace veille::tools
 

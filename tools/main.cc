@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<Command> commands = {AddAnalyzeCommand(app), AddIngestCommand(app),
                                    AddSearchCommand(app), AddOutletsCommand(app),
-                                   AddTrainCommand(app), AddEvalCommand(app), AddKbCommand(app)};
+                                   AddTrainCommand(app), AddEvalCommand(app), AddKbCommand(app),
+                                   AddEntityCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

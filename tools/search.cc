@@ -22,6 +22,7 @@ struct SearchFlags {
   size_t offset = 0;
   bool json = false;
   bool facets = false;
+  std::string knowledge_base;
 };
 
 // The snippet with its matches in bold (on a terminal) or [brackets].
@@ -70,7 +71,8 @@ int RunSearch(const SearchFlags& flags) {
   std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/true);
   if (!store) return kExitFailure;
   Result<SearchResult> result =
-      store->Search(*query, {.limit = flags.limit, .offset = flags.offset, .facets = flags.facets});
+      store->Search(*query, {.limit = flags.limit, .offset = flags.offset, .facets = flags.facets,
+                             .knowledge_base = flags.knowledge_base});
   if (!result.ok()) {
     std::fprintf(stderr, "veille: search: %s\n", result.status().message().c_str());
     return kExitFailure;
@@ -150,6 +152,8 @@ Command AddSearchCommand(CLI::App& root) {
   app->add_option("--offset", flags->offset, "Results to skip (pagination)");
   app->add_flag("--json", flags->json, "One JSON object per article (JSON Lines)");
   app->add_flag("--facets", flags->facets, "Count the matches per outlet, language and month");
+  app->add_option("--kb", flags->knowledge_base,
+                  "Knowledge base entity: values are looked up in (default: build/kb/veille.kb; none)");
   return {app, [flags] { return RunSearch(*flags); }};
 }
 

@@ -44,6 +44,10 @@ struct SearchOptions {
   size_t limit = 20;
   size_t offset = 0;
   bool facets = false;  // count matches per outlet, language and month
+  // The knowledge base entity: values are also looked up in, so that
+  // entity:Almaty finds "Alma-Ata": as Options::knowledge_base ("" the
+  // default one if it was built, "none" for none).
+  std::string knowledge_base;
 };
 
 // A piece of the article around the matches; `highlights` are byte ranges
@@ -93,6 +97,14 @@ struct OutletSummary {
   std::string name;
   uint64_t articles = 0;
   std::vector<std::string> boilerplate;  // lines learned as boilerplate
+};
+
+// "merge": names `a` and `b` are one identity. "split": the spelling `b`
+// is not a name of the identity `a`.
+struct IdentityDecision {
+  std::string kind;
+  std::string a, b;
+  std::string made_at;  // UTC, ISO 8601; set by the store
 };
 
 struct BoilerplateOptions {
@@ -169,6 +181,12 @@ class Store {
   // Replaces the analysis of stored articles (same ids, same raw bytes),
   // in one transaction.
   virtual Status Reanalysed(std::span<const Article> articles) = 0;
+
+  // A user's decision about identities (veille entity merge|split), kept
+  // apart from the articles so that it holds across re-ingests.
+  virtual Status AddIdentityDecision(const IdentityDecision& decision) = 0;
+  // Every decision, oldest first.
+  virtual Result<std::vector<IdentityDecision>> IdentityDecisions() = 0;
 };
 
 }  // namespace veille

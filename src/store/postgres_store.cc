@@ -16,7 +16,7 @@
 namespace veille::store {
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Serialises migrations between processes that open one database at once.
 constexpr int64_t kMigrationLock = 0x7665696c6c65;  // "veille"
@@ -84,6 +84,13 @@ constexpr const char* kSchema2 = R"sql(
 CREATE TABLE veille_article_entities(
   article BIGINT NOT NULL, entity_key TEXT NOT NULL, PRIMARY KEY(article, entity_key));
 CREATE INDEX veille_article_entities_key ON veille_article_entities(entity_key, article);
+)sql";
+
+// Schema 2 → 3: the user's merges and splits of identities.
+constexpr const char* kSchema3 = R"sql(
+CREATE TABLE veille_identity_decisions(
+  serial BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+  made_at TEXT NOT NULL);
 )sql";
 
 // The hunspell dictionary, in its own step: a server without hunspell-fr
@@ -239,6 +246,7 @@ class PostgresStore final : public Store {
       version = SchemaVersion(w);
       if (version == 0) CreateSchema(w);
       if (version < 2) w.exec(kSchema2);
+      if (version < 3) w.exec(kSchema3);
       w.exec_params("UPDATE veille_meta SET value = $1 WHERE key = 'schema_version'",
                     std::to_string(kSchemaVersion));
       w.commit();
@@ -506,7 +514,7 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
   }
 
   Result<SearchResult> Search(const Query& query, const SearchOptions& options) override {
-    Result<SearchPlan> plan = PlanSearch(query);
+    Result<SearchPlan> plan = PlanSearch(query, options);
     if (!plan.ok()) return plan.status();
     try {
       pqxx::read_transaction r(*connection_);
@@ -638,6 +646,35 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
       return r.exec("SELECT count(*) FROM veille_articles")[0][0].as<uint64_t>();
     } catch (const std::exception& e) {
       return Failure("counting articles", e);
+    }
+  }
+
+  Status AddIdentityDecision(const IdentityDecision& decision) override {
+    try {
+      pqxx::work w(*connection_);
+      w.exec_params("INSERT INTO veille_identity_decisions(kind, a, b, made_at) "
+                    "VALUES ($1, $2, $3, to_char(now() AT TIME ZONE 'UTC', "
+                    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
+                    decision.kind, decision.a, decision.b);
+      w.commit();
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Failure("recording a decision", e);
+    }
+  }
+
+  Result<std::vector<IdentityDecision>> IdentityDecisions() override {
+    try {
+      pqxx::read_transaction r(*connection_);
+      std::vector<IdentityDecision> decisions;
+      for (const pqxx::row& row :
+           r.exec("SELECT kind, a, b, made_at FROM veille_identity_decisions ORDER BY serial")) {
+        decisions.push_back({row[0].as<std::string>(), row[1].as<std::string>(),
+                             row[2].as<std::string>(), row[3].as<std::string>()});
+      }
+      return decisions;
+    } catch (const std::exception& e) {
+      return Failure("reading decisions", e);
     }
   }
 

@@ -1,12 +1,15 @@
 #include "store/search_plan.h"
 
+#include "entities/identity_linker.h"
+#include "entities/name_key.h"
+#include "kb/knowledge_base.h"
 #include "store/search_tokens.h"
 #include "store/stored_row.h"
 #include "veille/boilerplate.h"
 
 namespace veille::store {
 
-Result<SearchPlan> PlanSearch(const Query& query) {
+Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options) {
   SearchPlan plan;
   thread_local SearchTokenizer tokenizer;
   for (const QueryClause& clause : query.clauses) {
@@ -34,8 +37,27 @@ Result<SearchPlan> PlanSearch(const Query& query) {
   for (const std::string& language : query.languages) {
     plan.languages.push_back(FacetKey(language));
   }
+  // entity:NAME finds the name as written, any spelling of it (its name
+  // key), and the place or organisation the knowledge base knows it as.
+  std::shared_ptr<const kb::KnowledgeBase> knowledge_base;
+  if (!query.entities.empty()) {
+    Options analysis;
+    analysis.knowledge_base = options.knowledge_base;
+    auto loaded = entities::KnowledgeBaseOf(analysis);
+    if (!loaded.ok()) return loaded.status();
+    knowledge_base = std::move(*loaded);
+  }
   for (const std::string& entity : query.entities) {
     plan.entity_keys.push_back(EntityKey(entity));
+    std::string key = entities::NameKey(entity);
+    if (key.empty()) continue;
+    plan.entity_keys.push_back("~" + key);
+    if (!knowledge_base) continue;
+    for (EntityType type : {EntityType::kLocation, EntityType::kOrganization}) {
+      if (auto thing = knowledge_base->Best(key, type)) {
+        plan.entity_keys.push_back("=" + std::string(knowledge_base->entity(thing->entity).id));
+      }
+    }
   }
   plan.from = query.from.value_or("");
   plan.to = query.to.value_or("");

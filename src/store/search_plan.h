@@ -50,7 +50,7 @@ struct SearchPlan {
 
 // Fails when the query has nothing left to look for: no term with a word in
 // it, and no facet.
-Result<SearchPlan> PlanSearch(const Query& query);
+Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options);
 
 // The snippet text with U+E000 … U+E001 around matches, as both archives
 // produce it, turned into plain text and highlight ranges.

@@ -24,7 +24,7 @@ namespace {
 
 // The schema this veille writes. Migrations (kMigrations) take an archive
 // from any older version to this one, in order, each in one transaction.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 constexpr const char* kMigrations[] = {
     // 0 → 1: the first schema.
@@ -110,6 +110,12 @@ INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', 16777216);
 INSERT INTO articles_names(articles_names, rank) VALUES('hashsize', 16777216);
 INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 8);
 INSERT INTO articles_names(articles_names, rank) VALUES('automerge', 8);
+)sql",
+    // 3 → 4: the user's merges and splits of identities.
+    R"sql(
+CREATE TABLE identity_decisions(
+  rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+  made_at TEXT NOT NULL);
 )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
@@ -720,7 +726,7 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
   }
 
   Result<SearchResult> Search(const Query& query, const SearchOptions& options) override {
-    Result<SearchPlan> plan = PlanSearch(query);
+    Result<SearchPlan> plan = PlanSearch(query, options);
     if (!plan.ok()) return plan.status();
     SqlSearch search;
     search.text = !plan->clauses.empty();
@@ -873,6 +879,26 @@ SELECT l.outlet_key, l.text FROM outlet_lines l WHERE l.learned > 0)sql");
     while ((rc = s.Step()) == SQLITE_ROW) learned->Add(s.Text(0), s.Text(1));
     if (rc != SQLITE_DONE) return Error("reading learned boilerplate");
     return std::shared_ptr<const LearnedBoilerplate>(std::move(learned));
+  }
+
+  Status AddIdentityDecision(const IdentityDecision& decision) override {
+    Statement s(db_, "INSERT INTO identity_decisions(kind, a, b, made_at) VALUES (?1, ?2, ?3, ?4)");
+    if (!s.ok()) return Error("recording a decision");
+    s.Bind(1, decision.kind).Bind(2, decision.a).Bind(3, decision.b).Bind(4, Now());
+    if (s.Step() != SQLITE_DONE) return Error("recording a decision");
+    return Status::Ok();
+  }
+
+  Result<std::vector<IdentityDecision>> IdentityDecisions() override {
+    Statement s(db_, "SELECT kind, a, b, made_at FROM identity_decisions ORDER BY rowid");
+    if (!s.ok()) return Error("reading decisions");
+    std::vector<IdentityDecision> decisions;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      decisions.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3)});
+    }
+    if (rc != SQLITE_DONE) return Error("reading decisions");
+    return decisions;
   }
 
   Status Reanalysed(std::span<const Article> articles) override {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "entities/name_key.h"
 #include "veille/boilerplate.h"
 #include "veille/json.h"
 
@@ -171,9 +172,27 @@ StoredRow MakeStoredRow(const Article& article) {
     // And the name of what it names in the article: "Loukachenka" is found
     // by entity:"Alexandre Loukachenko", "biélorusse" by entity:Biélorussie.
     if (entity.identity >= 0 && static_cast<size_t>(entity.identity) < article.identities.size()) {
-      std::string name = EntityKey(article.identities[entity.identity].name);
+      const Identity& identity = article.identities[entity.identity];
+      std::string name = EntityKey(identity.name);
       RepairUtf8(name);
       if (!name.empty()) row.entity_keys.push_back(name);
+      // Its id, "=country:BY", "=geonames:1526384", "=per:…": what the
+      // archive knows an identity by (veille entity).
+      std::string id = identity.id;
+      RepairUtf8(id);
+      if (!id.empty()) row.entity_keys.push_back("=" + id);
+    }
+    // The name key, "~lukaSenko": every spelling of one name in any article
+    // (Loukachenko, Loukachenka, Лукашенко), and a person's surname's.
+    std::string text(article.RawView(entity.raw));
+    if (std::string k = entities::NameKey(text); !k.empty()) row.entity_keys.push_back("~" + k);
+    if (entity.type == EntityType::kPerson && space != std::string::npos) {
+      size_t last_space = text.find_last_of(' ');
+      if (last_space != std::string::npos) {
+        if (std::string k = entities::NameKey(text.substr(last_space + 1)); !k.empty()) {
+          row.entity_keys.push_back("~" + k);
+        }
+      }
     }
   }
   std::sort(row.entity_keys.begin(), row.entity_keys.end());

@@ -104,8 +104,10 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& pa
     uint32_t offset = static_cast<uint32_t>(at);
     at = end + 1;
     ++line_number;
-    if (line.empty()) continue;
+    if (line.empty()) return bad(line_number, "an empty line");
     std::string_view f[7];
+    // The first field is the line's kind, one letter.
+    if (line.size() < 2 || line[1] != '\t') return bad(line_number, "a line that is neither E nor N");
     if (line[0] == 'K') {
       if (SplitFields(line, f, 2) != 2 || f[1] != NameKeyFingerprint()) {
         return Status(StatusCode::kInvalidValue,

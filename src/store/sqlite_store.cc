@@ -134,7 +134,7 @@ std::string Now() {
 // A prepared statement, finalized when it goes out of scope.
 class Statement {
  public:
-  Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  Statement(sqlite3* db, std::string_view sql) {
     rc_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
   }
   ~Statement() { sqlite3_finalize(stmt_); }
@@ -200,7 +200,6 @@ class Statement {
   bool IsNull(int column) { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
  private:
-  sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
   int rc_;
 };

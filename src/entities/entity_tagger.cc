@@ -1,3 +1,4 @@
+#include "entities/apposition.h"
 #include "entities/entity_tagger.h"
 
 #include <map>
@@ -43,6 +44,7 @@ Status EntityTagger::Run(Article& article) const {
     model_->Tag(d.tokens, scratch, d.mentions);
   }
   MakeMentionsConsistent(document);
+  SplitPlaceAppositions(document, model_->gazetteer());
   for (size_t k = 0; k < article.sentences.size(); ++k) {
     const Sentence& sentence = article.sentences[k];
     auto token = [&](uint32_t i) -> const Token& { return article.tokens[sentence.first_token + i]; };

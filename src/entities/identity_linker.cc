@@ -275,7 +275,28 @@ Status IdentityLinker::Run(Article& article) const {
     if (e.adjective) m.text = place_at[e.clean.start];  // an adjective links as its place
     mentions.push_back(std::move(m));
   }
+  // A first name and its surname a parenthesis apart ("Kassym-Jomart)
+  // Tokayev", where a quote's editor glossed "le président du Kazakhstan
+  // Kassym-Jomart"): the first name links as the full name.
+  std::vector<std::string> across(entities.size());
+  for (size_t i = 0; i + 1 < entities.size(); ++i) {
+    const Entity &e = entities[i], &f = entities[i + 1];
+    if (e.type != EntityType::kPerson || f.type != EntityType::kPerson) continue;
+    if (f.clean.start < e.clean.end) continue;
+    std::string_view between = article.clean.View({e.clean.end, f.clean.start});
+    bool parenthesis = between.find_first_of("()") != std::string_view::npos &&
+                       between.find_first_not_of(" ()") == std::string_view::npos;
+    std::string_view surname = article.clean.View(f.clean);
+    if (!parenthesis || surname.find(' ') != std::string_view::npos) continue;
+    mentions[i].text += " " + std::string(surname);
+    across[i] = mentions[i].text;
+  }
   LinkResult linked = LinkMentions(mentions);
+  for (size_t i = 0; i < across.size(); ++i) {
+    if (across[i].empty()) continue;
+    linked.why[i] = "first name of '" + across[i] + "', its surname after a parenthesis" +
+                    (linked.why[i].empty() ? "" : "; " + linked.why[i]);
+  }
   if (kb_) kb::ResolveInKnowledgeBase(*kb_, mentions, linked);
   article.identities = std::move(linked.identities);
   for (size_t i = 0; i < entities.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace veille::entities {
@@ -102,6 +103,9 @@ std::string Unify(const std::string& ascii) {
 
 }  // namespace
 
+// Names whose transliteration each thread remembers: some 5 MB at most.
+constexpr size_t kRecentNames = 50000;
+
 std::string NameKey(std::string_view name) {
   name = name.substr(0, std::min<size_t>(name.size(), 1024));
   std::string ascii;
@@ -113,10 +117,20 @@ std::string NameKey(std::string_view name) {
       if (c != '\'' && c != '"') ascii += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
   } else {
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-    if (const icu::Transliterator* t = ThreadTransliterator()) t->transliterate(text);
-    text.toUTF8String(ascii);
+    // The transliterator costs microseconds a name, and an archive's names
+    // repeat (Biélorussie, Zelensky…): each thread keeps the last ones.
+    thread_local std::unordered_map<std::string, std::string> recent;
+    auto found = recent.find(std::string(name));
+    if (found != recent.end()) {
+      ascii = found->second;
+    } else {
+      icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+      if (const icu::Transliterator* t = ThreadTransliterator()) t->transliterate(text);
+      text.toUTF8String(ascii);
+      if (recent.size() >= kRecentNames) recent.clear();
+      recent.emplace(name, ascii);
+    }
   }
   // Letters and digits only; everything else separates words.
   std::string words;

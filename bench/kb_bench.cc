@@ -42,13 +42,18 @@ int main(int argc, char** argv) {
   names.resize(std::min<size_t>(names.size(), 200000));
 
   size_t found = 0;
+  std::vector<veille::kb::KbNameRef> refs;
   start = Clock::now();
-  for (const std::string& key : keys) found += !(*kb)->LookUpKey(key).empty();
+  for (const std::string& key : keys) {
+    (*kb)->LookUpKey(key, refs);
+    found += !refs.empty();
+  }
   double by_key = std::chrono::duration<double>(Clock::now() - start).count();
   size_t found_names = 0;
   start = Clock::now();
   for (const std::string& name : names) {
-    found_names += !(*kb)->LookUpKey(veille::entities::NameKey(name)).empty();
+    (*kb)->LookUpKey(veille::entities::NameKey(name), refs);
+    found_names += !refs.empty();
   }
   double by_name = std::chrono::duration<double>(Clock::now() - start).count();
   struct rusage usage;

@@ -50,7 +50,7 @@ int RunLookup(const std::string& kb, const std::string& name, size_t limit) {
     }
     std::string where = m.country.empty() ? "" : ", " + m.country;
     std::string people = m.population > 0 ? ", population " + std::to_string(m.population) : "";
-    std::string lang = m.lang.empty() ? "" : m.lang + ", ";
+    std::string lang = (m.lang.empty() ? "" : m.lang + ", ") + m.script + ", ";
     std::string via = m.via.empty() ? "" : ", transliterated by iuliia " + m.via;
     std::printf("  %s  %s (%s%s%s)\n      as '%s' (%s%s%s)\n", m.id.c_str(), m.canonical.c_str(),
                 m.kind.c_str(), where.c_str(), people.c_str(), m.name.c_str(), lang.c_str(),

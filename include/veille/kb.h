@@ -50,6 +50,7 @@ struct KbMatch {
   std::string id, kind, country, canonical;
   uint64_t population = 0;
   std::string name, lang, source, via;  // the name line that matched
+  std::string script;  // of `name`: ISO 15924 "Latn", "Cyrl", "Grek"; "Zyyy" for none of them
 };
 Result<std::vector<KbMatch>> LookUpName(const std::string& kb, std::string_view name,
                                         std::string* key = nullptr);

@@ -20,6 +20,21 @@
 namespace veille {
 namespace {
 
+// The script of a name, from its letters: ISO 15924 codes.
+std::string ScriptOf(std::string_view name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return "Latn";
+    if (c < 0xC0 || i + 1 >= name.size()) continue;
+    uint32_t cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(name[i + 1]) & 0x3F);
+    if (c >= 0xE0) continue;  // three bytes and more: none of the three
+    if (cp >= 0x0400 && cp <= 0x052F) return "Cyrl";
+    if (cp >= 0x0370 && cp <= 0x03FF) return "Grek";
+    if (cp >= 0x00C0 && cp <= 0x024F) return "Latn";
+  }
+  return "Zyyy";
+}
+
 std::string DefaultIuliiaPath() { return std::string(VEILLE_BUILD_DIR) + "/kb/iuliia-schemas.json"; }
 
 Result<std::vector<entities::TransliterationScheme>> Schemes(const std::string& path) {
@@ -87,7 +102,8 @@ Result<std::vector<KbMatch>> LookUpName(const std::string& kb_path, std::string_
     const kb::KbEntity& e = (*kb)->entity(ref.entity);
     matches.push_back({std::string(e.id), std::string(e.kind), std::string(e.country),
                        std::string(e.canonical), e.population, std::string(n.name),
-                       std::string(n.lang), std::string(n.source), std::string(n.via)});
+                       std::string(n.lang), std::string(n.source), std::string(n.via),
+                       ScriptOf(n.name)});
   }
   // Best first; one line per thing, its name spelled as asked if it has
   // it, else its first name with that key.

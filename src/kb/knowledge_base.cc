@@ -174,7 +174,13 @@ uint32_t KnowledgeBase::EntityAt(uint32_t line) const {
 
 std::vector<KbNameRef> KnowledgeBase::LookUpKey(std::string_view key) const {
   std::vector<KbNameRef> found;
-  if (slots_.empty()) return found;
+  LookUpKey(key, found);
+  return found;
+}
+
+void KnowledgeBase::LookUpKey(std::string_view key, std::vector<KbNameRef>& found) const {
+  found.clear();
+  if (slots_.empty()) return;
   size_t mask = slots_.size() - 1;
   for (size_t slot = XXH3_64bits(key.data(), key.size()) & mask; slots_[slot] != 0;
        slot = (slot + 1) & mask) {
@@ -189,7 +195,6 @@ std::vector<KbNameRef> KnowledgeBase::LookUpKey(std::string_view key) const {
     }
     break;
   }
-  return found;
 }
 
 void KnowledgeBase::ForEachName(const std::function<void(const KbNameRef&)>& name) const {
@@ -229,7 +234,8 @@ KbName KnowledgeBase::Name(const KbNameRef& ref) const {
 
 std::optional<KbNameRef> KnowledgeBase::Best(std::string_view key, EntityType type,
                                              std::string_view text) const {
-  std::vector<KbNameRef> names = LookUpKey(key);
+  thread_local std::vector<KbNameRef> names;
+  LookUpKey(key, names);
   std::optional<KbNameRef> best;
   double best_weight = -1;
   for (const KbNameRef& name : names) {

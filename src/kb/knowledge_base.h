@@ -85,8 +85,10 @@ class KnowledgeBase {
   KnowledgeBase(const KnowledgeBase&) = delete;
   KnowledgeBase& operator=(const KnowledgeBase&) = delete;
 
-  // The names whose key is `key`, in file order.
+  // The names whose key is `key`, in file order; the second form reuses
+  // `out`'s memory (what a hot loop wants).
   std::vector<KbNameRef> LookUpKey(std::string_view key) const;
+  void LookUpKey(std::string_view key, std::vector<KbNameRef>& out) const;
   KbName Name(const KbNameRef& ref) const;
   // Every name line, in file order.
   void ForEachName(const std::function<void(const KbNameRef&)>& name) const;

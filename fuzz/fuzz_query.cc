@@ -15,6 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     VEILLE_FUZZ_CHECK(query.status().message().rfind("at ", 0) == 0);
     return 0;
   }
-  (void)store::PlanSearch(*query);
+  // Without the knowledge base: the fuzzer explores the plan, not a file.
+  SearchOptions options;
+  options.knowledge_base = "none";
+  (void)store::PlanSearch(*query, options);
   return 0;
 }

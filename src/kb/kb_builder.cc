@@ -3,10 +3,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <set>
 
 #include <oneapi/tbb/parallel_for.h>

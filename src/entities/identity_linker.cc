@@ -20,25 +20,13 @@
 namespace veille::entities {
 namespace {
 
-std::vector<std::string_view> Words(std::string_view text) {
-  std::vector<std::string_view> words;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t space = text.find(' ', at);
-    if (space == std::string_view::npos) space = text.size();
-    if (space > at) words.push_back(text.substr(at, space - at));
-    at = space + 1;
-  }
-  return words;
-}
-
 // The initials of an organisation's name, in capitals, small words left
 // out: "Organisation du traité de sécurité collective" → "OTSC".
 std::string Initials(std::string_view name) {
   static const char* kSmall[] = {"de", "du", "des", "la", "le", "les", "l'", "d'", "et", "pour",
                                  "en", "of", "the", "and", "for", "à", "au", "aux"};
   std::string initials;
-  for (std::string_view word : Words(name)) {
+  for (std::string_view word : NameWords(name)) {
     std::string lower = Lowercase(word);
     if (std::find(std::begin(kSmall), std::end(kSmall), lower) != std::end(kSmall)) continue;
     // "l'OTAN": the elided article is not a word of the name.
@@ -105,7 +93,7 @@ LinkResult LinkMentions(const std::vector<LinkMention>& mentions) {
   for (size_t i = 0; i < n; ++i) {
     text[i] = mentions[i].text;
     key[i] = NameKey(text[i]);
-    std::vector<std::string_view> words = Words(text[i]);
+    std::vector<std::string_view> words = NameWords(text[i]);
     word_count[i] = words.size();
     if (mentions[i].type == EntityType::kPerson && words.size() >= 2) {
       surname_key[i] = NameKey(words.back());
@@ -158,8 +146,9 @@ LinkResult LinkMentions(const std::vector<LinkMention>& mentions) {
   LinkResult result;
   result.identity.assign(n, -1);
   result.why = std::move(why);
+  result.key = std::move(key);
   auto fullness = [](std::string_view t) {
-    return std::pair(IsAcronym(t) ? 0 : Words(t).size(), t.size());
+    return std::pair(IsAcronym(t) ? 0 : NameWords(t).size(), t.size());
   };
   std::unordered_map<size_t, int32_t> identity_of;
   for (size_t i = 0; i < n; ++i) {
@@ -173,6 +162,14 @@ LinkResult LinkMentions(const std::vector<LinkMention>& mentions) {
   }
   for (Identity& identity : result.identities) identity.id = IdOf(identity.type, identity.name);
   return result;
+}
+
+std::vector<std::string> AdjectiveForms(const std::string& word) {
+  std::vector<std::string> forms = {word, word + "s"};
+  if (!word.ends_with("e")) forms.insert(forms.end(), {word + "e", word + "es"});
+  if (word.ends_with("en")) forms.insert(forms.end(), {word + "ne", word + "nes"});
+  if (word.ends_with("s")) forms.push_back(word + "e");
+  return forms;
 }
 
 std::string DefaultDemonymsPath() {
@@ -208,13 +205,7 @@ Result<std::unique_ptr<IdentityLinker>> IdentityLinker::Create(const Options& op
     size_t tab = line.find('\t');
     if (tab == std::string::npos) continue;
     std::string word = Lowercase(line.substr(0, tab)), place = line.substr(tab + 1);
-    // The feminine and plural forms: kazakh, kazakhe, kazakhs, kazakhes;
-    // canadien, canadienne, canadiennes.
-    std::vector<std::string> forms = {word, word + "s"};
-    if (!word.ends_with("e")) forms.insert(forms.end(), {word + "e", word + "es"});
-    if (word.ends_with("en")) forms.insert(forms.end(), {word + "ne", word + "nes"});
-    if (word.ends_with("s")) forms.push_back(word + "e");
-    for (const std::string& form : forms) linker->places_.emplace(form, place);
+    for (const std::string& form : AdjectiveForms(word)) linker->places_.emplace(form, place);
   }
   return linker;
 }

@@ -39,9 +39,15 @@ struct LinkMention {
 struct LinkResult {
   std::vector<int32_t> identity;  // per mention, into `identities`
   std::vector<std::string> why;   // per mention; empty for a group's first
+  std::vector<std::string> key;   // per mention, NameKey of its text
   std::vector<Identity> identities;
 };
 LinkResult LinkMentions(const std::vector<LinkMention>& mentions);
+
+// The forms of a French adjective of place (masculine singular) that
+// demonyms-fr.tsv does not list: feminine and plural. kazakh → kazakhe,
+// kazakhs, kazakhes; canadien → canadienne(s). The word itself included.
+std::vector<std::string> AdjectiveForms(const std::string& word);
 
 // data/gazetteers/demonyms-fr.tsv of the source tree veille was built from.
 std::string DefaultDemonymsPath();

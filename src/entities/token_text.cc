@@ -94,4 +94,16 @@ std::string Lowercase(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> NameWords(std::string_view name) {
+  std::vector<std::string_view> words;
+  size_t at = 0;
+  while (at < name.size()) {
+    size_t space = name.find(' ', at);
+    if (space == std::string_view::npos) space = name.size();
+    if (space > at) words.push_back(name.substr(at, space - at));
+    at = space + 1;
+  }
+  return words;
+}
+
 }  // namespace veille::entities

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace veille::entities {
 
@@ -30,6 +31,10 @@ void ReadTokenText(std::string_view token, TokenText& out);
 
 // Lowercases `text` as ReadTokenText does, without the byte limit.
 std::string Lowercase(std::string_view text);
+
+// The words of a name, split at spaces: "Kassym-Jomart Tokayev" →
+// {"Kassym-Jomart", "Tokayev"}. Views into `name`.
+std::vector<std::string_view> NameWords(std::string_view name);
 
 }  // namespace veille::entities
 

@@ -9,6 +9,7 @@
 
 #include <oneapi/tbb/parallel_for.h>
 
+#include "entities/identity_linker.h"
 #include "entities/name_key.h"
 #include "entities/token_text.h"
 #include "kb/geonames_file.h"
@@ -115,13 +116,7 @@ bool IsGenericWord(std::string_view word) {
 
 // "Mangghystaū oblysy" → "Mangghystaū"; empty when nothing is left out.
 std::string ShortRegionName(std::string_view name) {
-  std::vector<std::string_view> words;
-  for (size_t at = 0; at < name.size();) {
-    size_t space = name.find(' ', at);
-    if (space == std::string_view::npos) space = name.size();
-    if (space > at) words.push_back(name.substr(at, space - at));
-    at = space + 1;
-  }
+  std::vector<std::string_view> words = entities::NameWords(name);
   size_t first = 0, last = words.size();
   while (first < last && IsGenericWord(words[first])) ++first;
   while (last > first && IsGenericWord(words[last - 1])) --last;
@@ -368,10 +363,9 @@ Status KbBuilder::AddAdjectives(const std::string& path) {
     auto place = place_of_key.find(entities::NameKey(line.substr(tab + 1)));
     if (place == place_of_key.end()) continue;
     // The feminine and plural forms, as the identities stage makes them.
-    std::vector<std::string> forms = {word, word + "s"};
-    if (!word.ends_with("e")) forms.insert(forms.end(), {word + "e", word + "es"});
-    if (word.ends_with("en")) forms.insert(forms.end(), {word + "ne", word + "nes"});
-    for (const std::string& form : forms) AddName(entities_[place->second], form, "fr", "demonyms-fr");
+    for (const std::string& form : entities::AdjectiveForms(word)) {
+      AddName(entities_[place->second], form, "fr", "demonyms-fr");
+    }
   }
   return Status::Ok();
 }

@@ -4,7 +4,6 @@
 #include <string>
 #include <unordered_map>
 
-#include "entities/name_key.h"
 
 namespace veille::kb {
 namespace {
@@ -33,7 +32,7 @@ void ResolveInKnowledgeBase(const KnowledgeBase& kb,
     if (identity < 0) continue;
     EntityType type = linked.identities[identity].type;
     if (type != EntityType::kLocation && type != EntityType::kOrganization) continue;
-    match[i] = kb.Best(entities::NameKey(mentions[i].text), type, mentions[i].text);
+    match[i] = kb.Best(linked.key[i], type, mentions[i].text);
     if (!match[i]) continue;
     std::optional<KbNameRef>& b = best[identity];
     if (!b || KnowledgeBase::Weight(kb.entity(match[i]->entity)) >

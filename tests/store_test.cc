@@ -22,8 +22,11 @@ using testing::TempDir;
 // Analyses a plain-text article (title, blank line, paragraphs).
 Article Analysed(const std::string& text, std::optional<std::string> url = std::nullopt,
                  std::optional<std::string> outlet = std::nullopt,
-                 std::optional<std::string> published = std::nullopt) {
+                 std::optional<std::string> published = std::nullopt,
+                 bool knowledge_base = true) {
   static auto pipeline = std::move(Pipeline::Create(Options{})).value();
+  static auto without_kb =
+      std::move(Pipeline::Create(Options{.knowledge_base = "none"})).value();
   Article article;
   article.source.path = "test";
   article.source.format = "text";
@@ -31,7 +34,7 @@ Article Analysed(const std::string& text, std::optional<std::string> url = std::
   article.source.outlet = std::move(outlet);
   article.source.published = std::move(published);
   article.raw = text;
-  pipeline->Run(article);
+  (knowledge_base ? pipeline : without_kb)->Run(article);
   return article;
 }
 
@@ -59,11 +62,12 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
 
   // Ids of the articles a query finds, in order.
-  std::vector<std::string> Find(const std::string& text, size_t limit = 50) {
+  std::vector<std::string> Find(const std::string& text, size_t limit = 50,
+                                const std::string& knowledge_base = "") {
     auto query = ParseQuery(text);
     EXPECT_TRUE(query.ok()) << query.status().ToString();
     if (!query.ok()) return {};
-    auto result = store_->Search(*query, {.limit = limit});
+    auto result = store_->Search(*query, {.limit = limit, .knowledge_base = knowledge_base});
     EXPECT_TRUE(result.ok()) << result.status().ToString();
     std::vector<std::string> ids;
     if (result.ok()) {
@@ -261,6 +265,11 @@ TEST_P(StoreTest, EntitiesAreAFacet) {
   EXPECT_NE(std::find(with_kazakhstan.begin(), with_kazakhstan.end(), kazakh[0]),
             with_kazakhstan.end());
   EXPECT_EQ(Find("entity:Kazakhstan gouvernement démissionné"), kazakh);
+  // And without a knowledge base, by the name the demonym table gives.
+  auto belarus = Put({Analysed("Titre\n\nUne délégation biélorusse est arrivée jeudi.\n",
+                               std::nullopt, std::nullopt, std::nullopt, false)});
+  EXPECT_EQ(Find("entity:Biélorussie", 50, "none"), belarus);
+  EXPECT_EQ(Find("entity:Biélorussie délégation"), belarus);
 }
 
 // Counting stops at 1,000 matches, and ranking looks at the most recent

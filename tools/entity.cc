@@ -186,9 +186,12 @@ int RunEntity(const EntityFlags& flags) {
   }
   std::string id = kb_id;
   if (id.empty()) {
-    id = type == "PER" ? "per:" : type == "LOC" ? "loc:" : type == "ORG" ? "org:" : "misc:";
     // As the identities stage names an article's identities.
-    for (char c : NameKey(display)) id += c == ' ' ? '-' : static_cast<char>(std::tolower(c));
+    id = IdentityId(type == "PER"   ? EntityType::kPerson
+                    : type == "LOC" ? EntityType::kLocation
+                    : type == "ORG" ? EntityType::kOrganization
+                                    : EntityType::kMisc,
+                    display);
   }
   std::vector<std::pair<std::string, uint64_t>> by_count(spellings.begin(), spellings.end());
   std::stable_sort(by_count.begin(), by_count.end(), [](auto& a, auto& b) { return a.second > b.second; });

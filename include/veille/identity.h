@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "veille/article.h"
 #include "veille/status.h"
 
 namespace veille {
@@ -16,6 +17,10 @@ namespace veille {
 // The matching key of a name: case, accents, script and transliteration
 // conventions folded. Thread-safe.
 std::string NameKey(std::string_view name);
+
+// The id veille gives an identity the knowledge base does not know: its
+// type and the name key of its name, "per:aleksandre-lukasenko".
+std::string IdentityId(EntityType type, std::string_view name);
 
 // Whether two names match: same key, or keys within a small edit distance
 // for long names.

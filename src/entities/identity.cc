@@ -16,6 +16,10 @@ namespace veille {
 
 std::string NameKey(std::string_view name) { return entities::NameKey(name); }
 
+std::string IdentityId(EntityType type, std::string_view name) {
+  return entities::IdentityId(type, std::string(name));
+}
+
 bool SameName(std::string_view a, std::string_view b) {
   return entities::SameNameKey(entities::NameKey(a), entities::NameKey(b));
 }

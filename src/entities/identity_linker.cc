@@ -58,7 +58,9 @@ bool IsAcronym(std::string_view text) {
          t.characters >= 2 && t.characters <= 8;
 }
 
-std::string IdOf(EntityType type, const std::string& name) {
+}  // namespace
+
+std::string IdentityId(EntityType type, const std::string& name) {
   std::string id;
   switch (type) {
     case EntityType::kPerson: id = "per:"; break;
@@ -69,6 +71,8 @@ std::string IdOf(EntityType type, const std::string& name) {
   for (char c : NameKey(name)) id += c == ' ' ? '-' : static_cast<char>(std::tolower(c));
   return id;
 }
+
+namespace {
 
 struct Groups {
   std::vector<size_t> parent;
@@ -160,7 +164,7 @@ LinkResult LinkMentions(const std::vector<LinkMention>& mentions) {
     }
     result.identity[i] = it->second;
   }
-  for (Identity& identity : result.identities) identity.id = IdOf(identity.type, identity.name);
+  for (Identity& identity : result.identities) identity.id = IdentityId(identity.type, identity.name);
   return result;
 }
 

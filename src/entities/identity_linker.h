@@ -44,6 +44,10 @@ struct LinkResult {
 };
 LinkResult LinkMentions(const std::vector<LinkMention>& mentions);
 
+// The id of an identity the article names, before the knowledge base gives
+// it one: its type and the name key of its fullest name, "per:aleksandre-lukasenko".
+std::string IdentityId(EntityType type, const std::string& name);
+
 // The forms of a French adjective of place (masculine singular) that
 // demonyms-fr.tsv does not list: feminine and plural. kazakh → kazakhe,
 // kazakhs, kazakhes; canadien → canadienne(s). The word itself included.

@@ -48,6 +48,8 @@ Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options) 
     knowledge_base = std::move(*loaded);
   }
   for (const std::string& entity : query.entities) {
+    // As written: a name without a name key is stored so, and so were all
+    // names in archives written before the names index held name keys.
     plan.entity_keys.push_back(EntityKey(entity));
     std::string key = entities::NameKey(entity);
     if (key.empty()) continue;
@@ -55,7 +57,8 @@ Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options) 
     if (!knowledge_base) continue;
     for (EntityType type : {EntityType::kLocation, EntityType::kOrganization}) {
       if (auto thing = knowledge_base->Best(key, type)) {
-        plan.entity_keys.push_back("=" + std::string(knowledge_base->entity(thing->entity).id));
+        std::string_view id = knowledge_base->entity(thing->entity).id;
+        plan.entity_keys.push_back(std::string("=").append(id));
       }
     }
   }

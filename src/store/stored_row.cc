@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "entities/name_key.h"
 #include "veille/boilerplate.h"
@@ -160,38 +162,45 @@ StoredRow MakeStoredRow(const Article& article) {
       }
     }
   }
-  for (const Entity& entity : article.entities) {
-    std::string key = EntityKey(article.RawView(entity.raw));
-    RepairUtf8(key);
-    if (key.empty()) continue;
-    row.entity_keys.push_back(key);
-    size_t space = key.rfind(' ');
-    if (entity.type == EntityType::kPerson && space != std::string::npos) {
-      row.entity_keys.push_back(key.substr(space + 1));
+  // What entity: finds an article by (search_plan.cc), per mention: the name
+  // key of its text, "~lukaSenko", for every spelling of one name in any
+  // script (Loukachenko, Loukachenka, Лукашенко), and a person's surname's;
+  // the name of what it names, and the knowledge base's id for it,
+  // "=country:BY", "=geonames:1526384", for every name the knowledge base
+  // knows it by. (An identity the knowledge base does not know has an id made
+  // of its name key, which is there already.) A name without a key
+  // (digits, symbols) is kept as written. Names recur in an article: each
+  // text is keyed once.
+  std::unordered_map<std::string_view, std::string> keys;
+  auto add_key_of = [&](std::string_view text) {
+    auto [at, added] = keys.try_emplace(text);
+    if (added) {
+      std::string key = entities::NameKey(std::string(text));
+      at->second = key.empty() ? EntityKey(text) : "~" + key;
+      RepairUtf8(at->second);
     }
-    // And the name of what it names in the article: "Loukachenka" is found
-    // by entity:"Alexandre Loukachenko", "biélorusse" by entity:Biélorussie.
+    if (!at->second.empty()) row.entity_keys.push_back(at->second);
+  };
+  for (const Entity& entity : article.entities) {
+    std::string_view text = article.RawView(entity.raw);
+    add_key_of(text);
+    size_t space = text.find_last_of(' ');
+    if (entity.type == EntityType::kPerson && space != std::string_view::npos) {
+      add_key_of(text.substr(space + 1));
+    }
     if (entity.identity >= 0 && static_cast<size_t>(entity.identity) < article.identities.size()) {
       const Identity& identity = article.identities[entity.identity];
-      std::string name = EntityKey(identity.name);
-      RepairUtf8(name);
-      if (!name.empty()) row.entity_keys.push_back(name);
-      // Its id, "=country:BY", "=geonames:1526384", "=per:…": what the
-      // archive knows an identity by (veille entity).
+      // An adjective's place need not be written in the article ("le
+      // gouvernement kazakh"): its name is keyed too.
+      add_key_of(identity.name);
       std::string id = identity.id;
       RepairUtf8(id);
-      if (!id.empty()) row.entity_keys.push_back("=" + id);
-    }
-    // The name key, "~lukaSenko": every spelling of one name in any article
-    // (Loukachenko, Loukachenka, Лукашенко), and a person's surname's.
-    std::string text(article.RawView(entity.raw));
-    if (std::string k = entities::NameKey(text); !k.empty()) row.entity_keys.push_back("~" + k);
-    if (entity.type == EntityType::kPerson && space != std::string::npos) {
-      size_t last_space = text.find_last_of(' ');
-      if (last_space != std::string::npos) {
-        if (std::string k = entities::NameKey(text.substr(last_space + 1)); !k.empty()) {
-          row.entity_keys.push_back("~" + k);
-        }
+      // The article's own ids (IdentityId: "per:…", "loc:…", "org:…",
+      // "misc:…") are name keys again; the knowledge base's are not.
+      bool own = id.starts_with("per:") || id.starts_with("loc:") || id.starts_with("org:") ||
+                 id.starts_with("misc:");
+      if (!id.empty() && !own) {
+        row.entity_keys.push_back("=" + id);
       }
     }
   }

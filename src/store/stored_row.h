@@ -30,9 +30,10 @@ struct StoredRow {
   std::string record_zstd;  // the veille.article/1 JSON record, compressed
   // Short blocks (candidates for an outlet's boilerplate): LineKey and text.
   std::vector<std::pair<uint64_t, std::string>> lines;
-  // The names the article mentions: each entity's text and a person's
-  // surname alone as EntityKey; the same as NameKey after "~" (every
-  // spelling of a name); the ids of its identities after "=". Distinct.
+  // The names the article mentions, for entity: — each entity's text and a
+  // person's surname alone as NameKey after "~" (every spelling of a name;
+  // as EntityKey when it has no name key), and the ids of its identities
+  // after "=". Distinct, sorted.
   std::vector<std::string> entity_keys;
 };
 

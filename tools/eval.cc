@@ -1,6 +1,7 @@
 // veille eval tagger : scores a tagger model on an annotated corpus.
 // veille eval names : scores name matching on labelled pairs.
 // veille eval resolve : scores the identities formed on gold mentions.
+// veille eval quotes : scores quotations and speakers.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "commands.h"
 #include "veille/identity.h"
+#include "veille/quotes.h"
 #include "veille/tagger.h"
 
 namespace veille::tools {
@@ -89,6 +91,62 @@ int RunEvalResolve(const std::string& gold, const std::string& kb) {
   return kExitOk;
 }
 
+struct QuoteEvalFlags {
+  std::string aads, split = "test", gold, texts, kb;
+  size_t show = 0;
+};
+
+void PrintSpans(const char* what, const SpanScores& s) {
+  std::printf("| %s | %.3f | %.3f | %.3f | %llu | %llu | %llu |\n", what, s.precision, s.recall, s.f1,
+              static_cast<unsigned long long>(s.true_positive),
+              static_cast<unsigned long long>(s.false_positive),
+              static_cast<unsigned long long>(s.false_negative));
+}
+
+int RunEvalQuotes(const QuoteEvalFlags& flags) {
+  Options options;
+  options.knowledge_base = flags.kb;
+  const char* header = "| words in quotations | precision | recall | F1 | true pos. | false pos. | false neg. |\n"
+                       "|---|--:|--:|--:|--:|--:|--:|\n";
+  if (!flags.aads.empty()) {
+    Result<DirectSpeechScores> s = EvaluateDirectSpeech(flags.aads, flags.split, options);
+    if (!s.ok()) {
+      std::fprintf(stderr, "veille: eval: %s\n", s.status().message().c_str());
+      return kExitFailure;
+    }
+    std::printf("%s, split %s: %llu documents, %llu gold spans of direct speech, %llu found\n\n%s",
+                flags.aads.c_str(), flags.split.c_str(), static_cast<unsigned long long>(s->documents),
+                static_cast<unsigned long long>(s->gold_spans),
+                static_cast<unsigned long long>(s->predicted_spans), header);
+    PrintSpans("direct speech (token level)", s->words);
+  }
+  if (!flags.gold.empty()) {
+    Result<QuoteGoldScores> s = EvaluateQuoteGold(flags.gold, flags.texts, options, flags.show);
+    if (!s.ok()) {
+      std::fprintf(stderr, "veille: eval: %s\n", s.status().message().c_str());
+      return kExitFailure;
+    }
+    if (!flags.aads.empty()) std::printf("\n");
+    std::printf("%s: %llu articles, %llu gold quotations, %llu found\n\n%s", flags.gold.c_str(),
+                static_cast<unsigned long long>(s->articles),
+                static_cast<unsigned long long>(s->gold_quotes),
+                static_cast<unsigned long long>(s->predicted_quotes), header);
+    PrintSpans("every kind", s->words);
+    PrintSpans("in marks (direct, partial)", s->marked_words);
+    std::printf("\n| gold quotations found | kind right | speaker right | speaker accuracy | named speakers right |\n"
+                "|--:|--:|--:|--:|--:|\n| %llu of %llu | %llu | %llu | %.3f | %llu of %llu |\n",
+                static_cast<unsigned long long>(s->matched),
+                static_cast<unsigned long long>(s->gold_quotes),
+                static_cast<unsigned long long>(s->kind_right),
+                static_cast<unsigned long long>(s->speaker_right), s->speaker_accuracy,
+                static_cast<unsigned long long>(s->named_right),
+                static_cast<unsigned long long>(s->named));
+    for (const std::string& error : s->errors) std::printf("\n%s", error.c_str());
+    if (!s->errors.empty()) std::printf("\n");
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 Command AddEvalCommand(CLI::App& root) {
@@ -110,6 +168,18 @@ Command AddEvalCommand(CLI::App& root) {
   auto resolve_kb = std::make_shared<std::string>();
   resolve->add_option("--kb", *resolve_kb,
                       "Knowledge base (default: build/kb/veille.kb; none: names only)");
+  auto quote_flags = std::make_shared<QuoteEvalFlags>();
+  CLI::App* quotes = eval->add_subcommand(
+      "quotes", "Quotation spans (AADS direct speech) and speakers (a news gold file).");
+  quotes->add_option("--aads", quote_flags->aads, "AADS aggregated_corpus.json")
+      ->check(CLI::ExistingFile);
+  quotes->add_option("--split", quote_flags->split, "AADS split to score")->capture_default_str();
+  quotes->add_option("--gold", quote_flags->gold, "Gold quotations, JSON Lines (data/eval/wikinews-quotes.jsonl)")
+      ->check(CLI::ExistingFile);
+  quotes->add_option("--texts", quote_flags->texts, "Directory of the gold's article texts (scripts/wikinews-text)")
+      ->check(CLI::ExistingDirectory);
+  quotes->add_option("--kb", quote_flags->kb, "Knowledge base (default: build/kb/veille.kb; none)");
+  quotes->add_option("--show-errors", quote_flags->show, "Print up to N of each kind of mistake");
   CLI::App* app = eval->add_subcommand(
       "tagger", "Precision, recall and F1 of the entity tagger, strict and fuzzy, micro and per type.");
   app->add_option("--gold", flags->gold, "Annotated corpus (CoNLL/IOB2, token-tag IO, HIPE TSV)")
@@ -122,8 +192,19 @@ Command AddEvalCommand(CLI::App& root) {
                 "A person's mention includes its title (\"M. Dupont\"), as HIPE annotates");
   app->add_option("--show-errors", flags->show_errors,
                   "Print up to N sentences tagged wrong, with gold and predicted mentions");
-  return {eval, [flags, pairs, show, names, resolve, resolve_gold, resolve_kb] {
+  return {eval, [flags, pairs, show, names, resolve, resolve_gold, resolve_kb, quotes, quote_flags] {
             if (names->parsed()) return RunEvalNames(*pairs, *show);
+            if (quotes->parsed()) {
+              if (quote_flags->aads.empty() && quote_flags->gold.empty()) {
+                std::fprintf(stderr, "veille: eval quotes: give --aads FILE, --gold FILE --texts DIR, or both\n");
+                return kExitFailure;
+              }
+              if (!quote_flags->gold.empty() && quote_flags->texts.empty()) {
+                std::fprintf(stderr, "veille: eval quotes: --gold needs --texts DIR (scripts/wikinews-text)\n");
+                return kExitFailure;
+              }
+              return RunEvalQuotes(*quote_flags);
+            }
             if (resolve->parsed()) return RunEvalResolve(*resolve_gold, *resolve_kb);
             return RunEval(*flags);
           }};

@@ -159,6 +159,41 @@ struct Identity {
   EntityType type = EntityType::kMisc;
 };
 
+// How a quotation gives someone's words.
+enum class QuoteKind : uint8_t {
+  kDirect,    // their words as an utterance of its own: « Nous partirons », a-t-il dit.
+  kPartial,   // their words inside the reporter's sentence: il a qualifié la situation de « … »
+  kIndirect,  // reported without quotation marks: il a affirmé que…, selon X, …
+};
+std::string_view QuoteKindName(QuoteKind kind);  // "direct", "partial", "indirect"
+
+// A quotation: whose words, said how, through which channel. The spans
+// exclude the quotation marks.
+struct Quote {
+  Span raw;
+  Span clean;
+  QuoteKind kind = QuoteKind::kDirect;
+  // An opening mark without its closing one: the quote ends at the end of
+  // its sentence (or of its paragraph, when it opened the paragraph).
+  bool unclosed = false;
+  // The mention of the speaker, an index into Article::entities (-1: not
+  // found; the quote is kept without a guess). For a pronoun or a role noun
+  // ("il a ajouté", "le ministre a dit"), the mention it points back to.
+  int32_t speaker = -1;
+  // The words that attribute the quote: the reporting verb with its
+  // auxiliary and subject when they are beside it ("a-t-il ajouté", "cite
+  // Loukachenka"), "selon X"; `verb` is the verb's lemma ("ajouter").
+  std::optional<Span> cue;  // raw
+  std::string verb;
+  // Where the words were published or said, as the text says it ("dans un
+  // communiqué", "la chaîne Telegram »Pool of the First »"): raw.
+  std::optional<Span> channel;
+  // How sure the attribution is, in [0, 1]: high for a name beside the
+  // verb, lower through a pronoun or a role noun; 0 without a speaker.
+  double confidence = 0;
+  std::string why;  // how the speaker was found, for a reader to check
+};
+
 // Where an article came from, as the input said it.
 struct Source {
   std::string path;                      // file path; "-" for standard input
@@ -193,6 +228,7 @@ struct Article {
   std::vector<Token> tokens;       // in text order, each inside one sentence
   std::vector<Entity> entities;    // in text order, not overlapping
   std::vector<Identity> identities;  // what the entities name (Entity::identity)
+  std::vector<Quote> quotes;       // in text order, not overlapping
   std::vector<ArticleError> errors;
 
   void AddError(StatusCode code, std::string message) {

@@ -27,7 +27,7 @@ class Stage {
 
 // The ordered list of stages: clean → publication date → layout →
 // boilerplate → outlet → the outlet's learned boilerplate →
-// language → segment → entities → identities. Thread-safe: Run may be called from many threads at
+// language → segment → entities → identities → quotes. Thread-safe: Run may be called from many threads at
 // once on different articles.
 class Pipeline {
  public:

@@ -27,6 +27,15 @@ std::string_view BlockKindName(BlockKind kind) {
   return "paragraph";
 }
 
+std::string_view QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kDirect: return "direct";
+    case QuoteKind::kPartial: return "partial";
+    case QuoteKind::kIndirect: return "indirect";
+  }
+  return "direct";
+}
+
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kPerson: return "PER";

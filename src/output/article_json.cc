@@ -129,6 +129,58 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
   }
   w.EndArray();
 
+  // Quotations: the words, who said them (the speaker's mention and
+  // identity), the cue and the channel, each with its raw text.
+  w.Key("quotes").BeginArray();
+  for (const Quote& q : a.quotes) {
+    w.BeginObject();
+    WriteSpan(w, q.raw);
+    w.Key("text").String(a.RawView(q.raw));
+    w.Key("kind").String(QuoteKindName(q.kind));
+    w.Key("unclosed").Bool(q.unclosed);
+    w.Key("speaker");
+    if (q.speaker >= 0 && static_cast<size_t>(q.speaker) < a.entities.size()) {
+      const Entity& e = a.entities[static_cast<size_t>(q.speaker)];
+      w.BeginObject();
+      if (e.identity >= 0 && static_cast<size_t>(e.identity) < a.identities.size()) {
+        const Identity& identity = a.identities[static_cast<size_t>(e.identity)];
+        w.Key("entity").String(identity.id);
+        w.Key("name").String(identity.name);
+      } else {
+        w.Key("entity").Null();
+        w.Key("name").String(a.RawView(e.raw));
+      }
+      WriteSpan(w, e.raw);
+      w.Key("text").String(a.RawView(e.raw));
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("cue");
+    if (q.cue) {
+      w.BeginObject();
+      WriteSpan(w, *q.cue);
+      w.Key("text").String(a.RawView(*q.cue));
+      w.Key("verb").String(q.verb);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("channel");
+    if (q.channel) {
+      w.BeginObject();
+      WriteSpan(w, *q.channel);
+      w.Key("text").String(a.RawView(*q.channel));
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("confidence").Number(q.confidence, 2);
+    if (!q.why.empty()) w.Key("why").String(q.why);
+    w.EndObject();
+  }
+  w.EndArray();
+
   if (options.tokens) {
     w.Key("tokens").BeginArray();
     for (const Token& t : a.tokens) {

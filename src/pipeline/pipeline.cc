@@ -9,6 +9,7 @@
 #include "clean/outlet_boilerplate.h"
 #include "entities/entity_tagger.h"
 #include "entities/identity_linker.h"
+#include "quotes/quote_finder.h"
 #include "text/cleaner.h"
 #include "text/language.h"
 #include "text/layout.h"
@@ -63,6 +64,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
            Add(text::Segmenter::Create(options), stages),
            Add(entities::EntityTagger::Create(options), stages),
            Add(entities::IdentityLinker::Create(options), stages),
+           Add(quotes::QuoteFinder::Create(options), stages),
        }) {
     if (!status.ok()) return status;
   }

@@ -1,0 +1,380 @@
+#include "quotes/attribution.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "quotes/indirect_speech.h"
+#include "quotes/quote_marks.h"
+
+namespace veille::quotes {
+namespace {
+
+template <size_t N>
+bool OneOf(std::string_view s, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), s) != std::end(words);
+}
+
+constexpr std::string_view kDeterminers[] = {"le", "la", "l'", "les", "ce", "cette", "son",
+                                             "sa", "leur", "un", "une", "notre", "votre"};
+
+// Nouns that name a person by role, pointing back to the one named before:
+// "le ministre a ajouté", "selon la présidente".
+constexpr std::string_view kRoles[] = {
+    "président", "présidente", "ministre", "chef", "porte-parole", "dirigeant", "dirigeante",
+    "directeur", "directrice", "secrétaire", "chancelier", "chancelière", "maire", "sénateur",
+    "sénatrice", "député", "députée", "avocat", "avocate", "procureur", "procureure", "juge",
+    "général", "ambassadeur", "ambassadrice", "patron", "patronne", "responsable", "leader",
+    "candidat", "candidate", "roi", "reine", "pape", "gouverneur", "commissaire", "entraîneur",
+    "sélectionneur", "joueur", "joueuse", "chanteur", "chanteuse", "acteur", "actrice", "auteur",
+    "autrice", "écrivain", "écrivaine", "réalisateur", "réalisatrice", "militant", "militante",
+    "opposant", "opposante", "fondateur", "fondatrice", "prince", "princesse", "pdg", "diplomate",
+    "chercheur", "chercheuse", "professeur", "médecin", "expert", "experte", "vice-président",
+    "vice-présidente", "premier", "première", "souverain", "monarque", "cardinal", "évêque",
+    "homme", "femme", "préfet", "préfète", "élu", "élue", "ex-président", "ex-ministre"};
+
+// Where words are published or said: after sur, dans, lors de, à, comme.
+constexpr std::string_view kPlatforms[] = {"twitter", "facebook", "telegram", "instagram",
+                                           "tiktok", "youtube", "vkontakte", "linkedin",
+                                           "snapchat", "mastodon", "bluesky", "threads", "x"};
+constexpr std::string_view kStatements[] = {
+    "communiqué", "déclaration", "entretien", "interview", "message", "lettre", "tweet",
+    "tribune", "post", "publication", "vidéo", "discours", "allocution", "conférence",
+    "courrier", "note", "émission", "podcast", "livre", "ouvrage", "éditorial", "texte",
+    "réunion", "point", "intervention", "audition", "débat", "meeting", "journal"};
+constexpr std::string_view kMedia[] = {"agence", "chaîne", "journal", "quotidien",
+                                       "hebdomadaire", "magazine", "radio", "télévision",
+                                       "site", "média", "antenne", "micro", "compte", "page",
+                                       "blog", "ondes", "plateau", "réseaux", "service"};
+
+bool SubjectPronoun(std::string_view s) {
+  return s == "il" || s == "elle" || s == "ils" || s == "elles";
+}
+
+// Words between a subject and its verb: auxiliaries, clitics, negation,
+// adverbs ("il lui a notamment déclaré", "qui a ensuite affirmé").
+bool BetweenSubjectAndVerb(std::string_view s) {
+  static constexpr std::string_view kWords[] = {
+      "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "est", "sont", "était",
+      "s'", "se", "ne", "n'", "lui", "leur", "l'", "y", "en", "pas", "également", "aussi",
+      "encore", "déjà", "notamment", "ainsi", "alors", "ensuite", "enfin", "qui", "quant",
+      "pour", "sa", "part", "de", "son", "côté", "d'ailleurs", "lui-même", "elle-même",
+      "toutefois", "cependant", "pourtant", "néanmoins", "même", "bien", "vite", "aussitôt",
+      "ont-ils", "a-t-il", "a-t-elle", "jamais", "plus", "publiquement", "clairement",
+      "officiellement", "personnellement", "ouvertement", "récemment", "dernièrement"};
+  return OneOf(s, kWords);
+}
+
+}  // namespace
+
+Attributor::Attributor(const ArticleWords& words, const ReportingVerbs& verbs,
+                       const std::vector<QuoteCandidate>& quotes)
+    : w_(words), verbs_(verbs), quoted_(words.size(), false) {
+  for (const QuoteCandidate& q : quotes) {
+    uint32_t begin = q.open != kNone ? std::min(q.open, q.begin) : q.begin;
+    uint32_t end = q.close != kNone ? std::max(q.close + 1, q.end) : q.end;
+    // Indirect speech is the reporter's sentence: its names can be speakers.
+    if (q.kind == QuoteKind::kIndirect) continue;
+    for (uint32_t t = begin; t < end && t < quoted_.size(); ++t) quoted_[t] = true;
+  }
+}
+
+int32_t Attributor::PersonBefore(uint32_t t, std::string_view role) const {
+  const Article& a = w_.article();
+  const uint32_t at = a.tokens[t].clean.start;
+  const uint32_t first_sentence = w_.sentence(t) >= 4 ? w_.sentence(t) - 4 : 0;
+  auto it = std::lower_bound(a.entities.begin(), a.entities.end(), at,
+                             [](const Entity& e, uint32_t offset) { return e.clean.end <= offset; });
+  int32_t person = -1, organisation = -1;
+  uint32_t token = t;
+  for (auto e = it; e != a.entities.begin();) {
+    --e;
+    // The entity's first token: walk back from where the last one looked.
+    while (token > 0 && a.tokens[token].clean.start > e->clean.start) --token;
+    if (w_.sentence(token) < first_sentence) break;
+    if (e->clean.start >= at || Quoted(token)) continue;
+    int32_t index = static_cast<int32_t>(e - a.entities.begin());
+    if (e->type == EntityType::kPerson) {
+      if (role.empty()) return index;
+      if (e->title && a.RawView(*e->title).find(role) != std::string_view::npos) return index;
+      if (person < 0) person = index;
+    } else if (e->type == EntityType::kOrganization && organisation < 0) {
+      organisation = index;
+    }
+  }
+  return person >= 0 ? person : organisation;
+}
+
+Attributor::Subject Attributor::SubjectAt(uint32_t t) const {
+  Subject subject;
+  const std::string& s = w_.lower(t);
+  if (int32_t e = w_.entity(t); e >= 0) {
+    const Entity& entity = w_.article().entities[e];
+    if (!entity.adjective) {
+      subject.entity = e;
+      subject.begin = t;
+      subject.end = t + 1;
+      while (subject.end < w_.size() && w_.entity(subject.end) == e) ++subject.end;
+      subject.confidence = entity.type == EntityType::kLocation ? 0.7 : 0.9;
+      return subject;
+    }
+  }
+  if (SubjectPronoun(s) || s == "lui" || s == "eux") {
+    subject.entity = PersonBefore(t, "");
+    subject.begin = t;
+    subject.end = t + 1;
+    subject.confidence = subject.entity >= 0 ? 0.7 : 0;
+    subject.why = "pronoun '" + std::string(w_.text(t)) + "'";
+    return subject;
+  }
+  if (OneOf(s, kRoles) && t > 0 && (OneOf(w_.lower(t - 1), kDeterminers) ||
+                                    (t > 1 && OneOf(w_.lower(t - 2), kDeterminers)))) {
+    std::string_view role = s == "premier" || s == "première" ? "ministre" : std::string_view(s);
+    subject.entity = PersonBefore(t, role);
+    subject.begin = OneOf(w_.lower(t - 1), kDeterminers) ? t - 1 : t - 2;
+    subject.end = t + 1;
+    subject.confidence = subject.entity >= 0 ? 0.65 : 0;
+    subject.why = "role noun '" + std::string(w_.text(t)) + "'";
+    return subject;
+  }
+  return subject;
+}
+
+Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
+  const uint32_t limit = w_.SentenceBegin(verb);
+  uint32_t steps = 0;
+  for (uint32_t t = verb; t > limit && steps < 14; ++steps) {
+    --t;
+    // Over a quotation, not into it: "X a qualifié … de « … » et a déclaré".
+    if (Quoted(t)) {
+      --steps;
+      continue;
+    }
+    const std::string& s = w_.lower(t);
+    if (s == ";" || s == ":" || s == "que" || s == "qu'") break;
+    Subject subject = SubjectAt(t);
+    if (subject.begin != kNone) {
+      // A place names its government only right before the verb ("Moscou a
+      // déclaré"), not as a complement ("au Kazakhstan").
+      if (subject.entity >= 0 && w_.article().entities[subject.entity].type == EntityType::kLocation) {
+        bool adjacent = true;
+        for (uint32_t u = t + 1; u < verb; ++u) adjacent = adjacent && BetweenSubjectAndVerb(w_.lower(u));
+        if (!adjacent) continue;
+      }
+      // The first token of the subject as written.
+      while (subject.entity >= 0 && subject.begin > limit && w_.entity(subject.begin - 1) == subject.entity) {
+        --subject.begin;
+      }
+      return subject;
+    }
+  }
+  return {};
+}
+
+Attributor::Subject Attributor::SubjectAfter(uint32_t verb, uint32_t limit) const {
+  // "dit-il", "a-t-elle ajouté": the subject is in the verb's word.
+  for (uint32_t t : {verb, verb > 0 ? verb - 1 : verb}) {
+    if (HasInvertedSubject(w_.lower(t))) {
+      Subject subject;
+      subject.entity = PersonBefore(std::min(t, verb), "");
+      subject.begin = t;
+      subject.end = t + 1;
+      subject.confidence = subject.entity >= 0 ? 0.75 : 0;
+      subject.why = "pronoun in '" + std::string(w_.text(t)) + "'";
+      return subject;
+    }
+  }
+  for (uint32_t t = verb + 1; t < limit && t < verb + 8; ++t) {
+    const std::string& s = w_.lower(t);
+    if (s == "," || s == ";" || s == ":" || w_.EndsSentence(t) || s == "que" || s == "qu'") break;
+    if (Quoted(t)) break;
+    Subject subject = SubjectAt(t);
+    if (subject.begin != kNone && !SubjectPronoun(s)) {
+      if (subject.entity >= 0 && subject.why.empty()) subject.confidence = 0.95;
+      return subject;
+    }
+  }
+  return {};
+}
+
+uint32_t Attributor::VerbBefore(uint32_t open) const {
+  const uint32_t limit = w_.SentenceBegin(open);
+  uint32_t weak = kNone;
+  for (uint32_t t = open; t > limit;) {
+    --t;
+    if (Quoted(t)) break;
+    if (!w_.IsWord(t)) continue;
+    const ReportingVerb* verb = verbs_.Find(w_.lower(t));
+    if (verb == nullptr) continue;
+    if (t > limit && OneOf(w_.lower(t - 1), kDeterminers)) continue;  // a noun: "l'estime"
+    if (!verb->weak) return t;
+    if (weak == kNone && t + 2 >= open) weak = t;  // "poursuit-il : «"
+  }
+  return weak;
+}
+
+std::optional<Span> Attributor::ChannelNear(uint32_t begin, uint32_t end) const {
+  end = std::min(end, w_.size());
+  auto head_end = [&](uint32_t head) {
+    // The head noun and the name that follows it: "la chaîne Telegram
+    // »Pool of the First »", "l'agence TASS".
+    uint32_t stop = head + 1;
+    while (stop < end && !Quoted(stop) &&
+           (w_.entity(stop) >= 0 || (w_.IsWord(stop) && w_.Capitalised(stop)) ||
+            ((w_.Is(stop, "»") || w_.Is(stop, "«") || w_.Is(stop, "\"")) && stop + 1 < end &&
+             (w_.entity(stop + 1) >= 0 || w_.Capitalised(stop + 1) || w_.entity(stop - 1) >= 0)))) {
+      ++stop;
+    }
+    return stop;
+  };
+  for (uint32_t t = begin; t < end; ++t) {
+    if (Quoted(t) || !w_.IsWord(t)) continue;
+    const std::string& s = w_.lower(t);
+    uint32_t det = t + 1;
+    if (s == "lors" || s == "auprès" || s == "cité" || s == "citée") {
+      if (w_.Is(det, "d'") || w_.Is(det, "de") || w_.Is(det, "par")) ++det;
+    }
+    if (det >= end) break;
+    bool preposition = s == "sur" || s == "dans" || s == "lors" || s == "à" || s == "au" ||
+                       s == "auprès" || s == "comme" || s == "cité" || s == "citée" || s == "par";
+    if (!preposition) continue;
+    // "sur Telegram"
+    if (s == "sur" && OneOf(w_.lower(det), kPlatforms)) {
+      return w_.CleanSpan(t, head_end(det));
+    }
+    uint32_t head = det;
+    if (OneOf(w_.lower(det), kDeterminers) || w_.Is(det, "d'") || w_.Is(det, "l'")) ++head;
+    if (head >= end) continue;
+    const std::string& noun = w_.lower(head);
+    bool channel = OneOf(noun, kMedia) || (s != "comme" && s != "à" && s != "au" && OneOf(noun, kStatements));
+    if (!channel && (s == "à" || s == "au") && w_.entity(head) >= 0 &&
+        w_.article().entities[w_.entity(head)].type == EntityType::kOrganization && head == det + 1) {
+      channel = true;  // "a déclaré à l'AFP"
+    }
+    if (!channel) continue;
+    uint32_t from = s == "comme" ? det : t;
+    return w_.CleanSpan(from, head_end(head));
+  }
+  return std::nullopt;
+}
+
+Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate* previous_quote,
+                                  const Attribution* previous) const {
+  Attribution a;
+  const uint32_t n = w_.size();
+  Subject subject;
+  uint32_t cue_begin = kNone, cue_end = kNone, verb = kNone;
+  auto verb_lemma = [&](uint32_t t) {
+    const ReportingVerb* v = verbs_.Find(w_.lower(t));
+    return v != nullptr ? v->lemma : std::string(w_.lower(t));
+  };
+  // 1. An incise inside the marks.
+  if (q.incise != kNone) {
+    verb = q.incise;
+    subject = SubjectAfter(verb, w_.BlockEnd(verb));
+    cue_begin = verb > 0 && HasInvertedSubject(w_.lower(verb - 1)) ? verb - 1 : verb;
+    a.why = "incise";
+  }
+  // 2. Right after the quotation.
+  if (subject.begin == kNone && q.kind != QuoteKind::kIndirect) {
+    uint32_t after = q.close != kNone ? q.close + 1 : q.end;
+    while (after < n && (w_.Is(after, ",") || w_.IsDash(after)) && after < q.end + 3) ++after;
+    if (after < n && w_.block(after) == w_.block(q.end - 1)) {
+      uint32_t v = kNone;
+      // A quotation that ends its sentence has no incise after it.
+      bool ended = q.close != kNone && q.close > 0 && w_.EndsSentence(q.close - 1) &&
+                   w_.Capitalised(after);
+      if (!ended && StartsIncise(w_, verbs_, after, w_.BlockEnd(after), &v)) {
+        subject = SubjectAfter(v, w_.BlockEnd(v));
+        if (subject.begin != kNone) {
+          verb = v;
+          cue_begin = after;
+          a.why = "after the quotation";
+        }
+      } else if (w_.Is(after, "selon")) {
+        subject = SubjectAt(after + 1);
+        if (subject.begin != kNone) {
+          verb = after;
+          cue_begin = after;
+          a.why = "selon, after the quotation";
+        }
+      }
+    }
+  }
+  // 3. Before it, in its sentence.
+  if (subject.begin == kNone) {
+    if (q.kind == QuoteKind::kIndirect && q.cue != kNone) {
+      verb = q.cue;
+      if (w_.Is(verb, "selon") || w_.Is(verb, "d'") || w_.Is(verb, "d'après")) {
+        uint32_t t = verb + (w_.Is(verb, "d'") ? 2 : 1);
+        for (uint32_t u = t; u < n && u < t + 6 && subject.begin == kNone; ++u) {
+          if (w_.Is(u, ",")) break;
+          subject = SubjectAt(u);
+        }
+        cue_begin = verb;
+        a.why = "selon";
+      } else {
+        subject = SubjectBefore(verb);
+        if (subject.begin == kNone && HasInvertedSubject(w_.lower(verb))) subject = SubjectAfter(verb, n);
+        a.why = "subject of the reporting verb";
+      }
+    } else {
+      uint32_t open = q.open != kNone ? q.open : q.begin;
+      uint32_t v = VerbBefore(open);
+      if (v != kNone) {
+        subject = SubjectBefore(v);
+        if (subject.begin == kNone) subject = SubjectAfter(v, open);
+        if (subject.begin != kNone) {
+          verb = v;
+          a.why = "subject of the reporting verb before the quotation";
+        }
+      }
+      if (subject.begin == kNone && open > 1 && w_.Is(open - 1, ":") && w_.entity(open - 2) >= 0) {
+        subject = SubjectAt(open - 2);
+        if (subject.begin != kNone) {
+          subject.confidence = std::min(subject.confidence, 0.7);
+          a.why = "name before a colon";
+          cue_begin = subject.begin;
+          cue_end = open - 1;
+        }
+      }
+    }
+  }
+  if (subject.begin != kNone && cue_begin == kNone && verb != kNone) {
+    // The verb with its auxiliary, and its subject when it stands beside
+    // it: "il a qualifié", "a déclaré", not the words between.
+    cue_begin = verb;
+    while (cue_begin > 0 && !Quoted(cue_begin - 1) && cue_begin - 1 != subject.end - 1 &&
+           BetweenSubjectAndVerb(w_.lower(cue_begin - 1)) && !w_.Is(cue_begin - 1, "qui")) {
+      --cue_begin;
+    }
+    if (subject.begin < verb && subject.end == cue_begin) cue_begin = subject.begin;
+  }
+  if (subject.begin != kNone && cue_end == kNone && verb != kNone) {
+    cue_end = std::max(subject.end, verb + 1);
+  }
+  // 4. Going on from the quotation before.
+  if (subject.entity < 0 && subject.begin == kNone && q.kind == QuoteKind::kDirect &&
+      previous != nullptr && previous_quote != nullptr && previous->speaker >= 0 &&
+      w_.sentence(q.begin) <= w_.sentence(previous_quote->end - 1) + 2) {
+    a.speaker = previous->speaker;
+    a.confidence = previous->confidence * 0.6;
+    a.why = "goes on from the quotation before";
+    return a;
+  }
+  if (verb != kNone) a.verb = verb_lemma(verb);
+  if (cue_begin != kNone && cue_end != kNone && cue_begin < cue_end) {
+    a.cue = w_.CleanSpan(cue_begin, cue_end);
+  }
+  a.speaker = subject.entity;
+  a.confidence = subject.entity >= 0 ? subject.confidence : 0;
+  if (!subject.why.empty()) a.why += ", " + subject.why;
+  if (a.speaker < 0 && !a.why.empty()) a.why += ": no name to attribute it to";
+  // The channel, in the sentences of the quotation and its cue.
+  uint32_t from = q.open != kNone ? q.open : q.begin, to = q.end;
+  if (cue_begin != kNone) from = std::min(from, cue_begin);
+  if (cue_end != kNone) to = std::max(to, cue_end);
+  a.channel = ChannelNear(w_.SentenceBegin(from), w_.SentenceEnd(to - 1));
+  return a;
+}
+
+}  // namespace veille::quotes

@@ -1,0 +1,74 @@
+// Who said a quotation, through which words and channel.
+//
+// The cue is looked for where French puts it, in this order:
+// - in an incise inside the quotation ("« A, dit-il, B »");
+// - right after it: "« … », a déclaré X", "« … », cite X", ", selon X";
+// - before it in its sentence: "X a déclaré : « … »", "il a qualifié la
+//   situation de « … »", "X estime que…", "selon X, …";
+// - a colon after a name: "Le ministre : « … »";
+// - a direct quotation with no cue of its own goes on the one before it
+//   within two sentences (a quotation over several sentences or paragraphs).
+// The subject is a name (PER, ORG; a capital for its government:
+// "Moscou a déclaré"), or a pronoun (il, elle) or a role noun ("le
+// ministre", "le président kazakh") pointing back to the last person named
+// outside quotations. With none, the speaker is left out, not guessed.
+#ifndef VEILLE_QUOTES_ATTRIBUTION_H_
+#define VEILLE_QUOTES_ATTRIBUTION_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "quotes/article_words.h"
+#include "quotes/quote_candidate.h"
+#include "quotes/reporting_verbs.h"
+
+namespace veille::quotes {
+
+struct Attribution {
+  int32_t speaker = -1;        // into Article::entities
+  std::optional<Span> cue;     // clean
+  std::string verb;            // lemma
+  std::optional<Span> channel;  // clean
+  double confidence = 0;
+  std::string why;
+};
+
+class Attributor {
+ public:
+  // `quotes`: every quotation of the article, sorted; mentions inside them
+  // are the quoted person's words, not speakers.
+  Attributor(const ArticleWords& words, const ReportingVerbs& verbs,
+             const std::vector<QuoteCandidate>& quotes);
+
+  // `previous`: the attribution of the quotation before, if any.
+  Attribution Attribute(const QuoteCandidate& quote, const QuoteCandidate* previous_quote,
+                        const Attribution* previous) const;
+
+ private:
+  struct Subject {
+    int32_t entity = -1;
+    uint32_t begin = kNone, end = kNone;  // tokens of the subject as written
+    double confidence = 0;
+    std::string why;
+  };
+  Subject SubjectBefore(uint32_t verb) const;
+  Subject SubjectAfter(uint32_t verb, uint32_t limit) const;
+  Subject SubjectAt(uint32_t t) const;  // a name, pronoun or role noun at t
+  // The last person (else organisation) named before token t, outside
+  // quotations, within a few sentences; with a role word, one with that
+  // title first.
+  int32_t PersonBefore(uint32_t t, std::string_view role) const;
+  std::optional<Span> ChannelNear(uint32_t begin, uint32_t end) const;
+  // The saying verb nearest before the opening of a quotation, in its sentence.
+  uint32_t VerbBefore(uint32_t open) const;
+  bool Quoted(uint32_t t) const { return quoted_[t]; }
+
+  const ArticleWords& w_;
+  const ReportingVerbs& verbs_;
+  std::vector<bool> quoted_;  // tokens inside quotations or their marks
+};
+
+}  // namespace veille::quotes
+
+#endif  // VEILLE_QUOTES_ATTRIBUTION_H_

@@ -1,0 +1,27 @@
+// Indirect speech: words reported without quotation marks, after a
+// reporting verb and que ("il a affirmé que…", "estime que…") or around
+// "selon X" / "d'après X". The quotation is the reported clause.
+#ifndef VEILLE_QUOTES_INDIRECT_SPEECH_H_
+#define VEILLE_QUOTES_INDIRECT_SPEECH_H_
+
+#include <vector>
+
+#include "quotes/article_words.h"
+#include "quotes/quote_candidate.h"
+#include "quotes/reporting_verbs.h"
+
+namespace veille::quotes {
+
+// Outside the quotations already found (`quoted`: sorted, not overlapping);
+// a clause that holds quotation marks is left to them.
+std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& words,
+                                               const ReportingVerbs& verbs,
+                                               const std::vector<QuoteCandidate>& quoted);
+
+// Nouns that name a source after "selon" when no name does ("selon la
+// police", "d'après des sources diplomatiques").
+bool SourceNoun(std::string_view lowercase_word);
+
+}  // namespace veille::quotes
+
+#endif  // VEILLE_QUOTES_INDIRECT_SPEECH_H_

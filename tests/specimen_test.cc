@@ -246,5 +246,44 @@ TEST_F(SpecimenTest, JsonCarriesTheDocumentSection) {
   EXPECT_EQ(json["blocks"].back()["kind"], "boilerplate");
 }
 
+// The three quotations of EXPECTED.md, with their speakers, and the
+// channel in reversed guillemets that is no quotation.
+TEST_F(SpecimenTest, QuotationsOfTheExpectedTable) {
+  ASSERT_EQ(article_.quotes.size(), 3u);
+  auto speaker_id = [&](const Quote& q) -> std::string {
+    if (q.speaker < 0) return "";
+    const Entity& e = article_.entities[q.speaker];
+    return e.identity >= 0 ? article_.identities[e.identity].id : "";
+  };
+  const Quote& appeal = article_.quotes[0];
+  EXPECT_TRUE(Text(appeal.raw).starts_with("Je voudrais lancer un appel des Biélorusses"));
+  EXPECT_TRUE(Text(appeal.raw).ends_with("avec Tokayev"));
+  EXPECT_EQ(appeal.kind, QuoteKind::kDirect);
+  EXPECT_FALSE(appeal.unclosed);
+  EXPECT_EQ(Text(article_.entities[appeal.speaker].raw), "Loukachenka");
+  EXPECT_EQ(speaker_id(appeal), "per:aleksandre-lukasenko");
+  ASSERT_TRUE(appeal.cue.has_value());
+  EXPECT_EQ(Text(*appeal.cue), "cite Loukachenka");
+  EXPECT_EQ(appeal.verb, "citer");
+  ASSERT_TRUE(appeal.channel.has_value());
+  EXPECT_NE(Text(*appeal.channel).find("Pool of the First"), std::string::npos);
+
+  const Quote& qualified = article_.quotes[1];
+  EXPECT_EQ(Text(qualified.raw), "atteinte à l\u2019intégrité de l\u2019État");
+  EXPECT_EQ(qualified.kind, QuoteKind::kPartial);
+  EXPECT_EQ(speaker_id(qualified), "per:kasim-jomart-tokaev");
+  EXPECT_EQ(qualified.verb, "qualifier");
+
+  const Quote& unclosed = article_.quotes[2];
+  EXPECT_EQ(Text(unclosed.raw), "dans surmonter la menace terroriste.");
+  EXPECT_TRUE(unclosed.unclosed);
+  EXPECT_EQ(unclosed.kind, QuoteKind::kPartial);
+  EXPECT_EQ(speaker_id(unclosed), "per:kasim-jomart-tokaev");
+  EXPECT_EQ(unclosed.verb, "déclarer");
+  for (const Quote& q : article_.quotes) {
+    EXPECT_EQ(Text(q.raw).find("Pool of the First"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace veille

@@ -272,6 +272,20 @@ TEST_P(StoreTest, EntitiesAreAFacet) {
   EXPECT_EQ(Find("entity:Biélorussie délégation"), belarus);
 }
 
+// speaker: finds the articles that quote someone, not those that only name
+// them; in any spelling.
+TEST_P(StoreTest, SpeakersAreAFacet) {
+  auto ids = Put({Analysed("Titre\n\n« Nous ne céderons pas », a affirmé Angela Merkel devant "
+                           "Emmanuel Macron.\n"),
+                  Analysed("Titre\n\nEmmanuel Macron a déclaré que la réforme était nécessaire.\n")});
+  EXPECT_EQ(Find("speaker:Merkel"), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("speaker:\"Angela Merkel\""), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("speaker:Macron"), std::vector<std::string>{ids[1]});
+  EXPECT_EQ(Find("entity:Macron").size(), 2u);
+  EXPECT_EQ(Find("speaker:Macron entity:Merkel"), std::vector<std::string>{});
+  EXPECT_EQ(Find("réforme speaker:Macron"), std::vector<std::string>{ids[1]});
+}
+
 // Counting stops at 1,000 matches, and ranking looks at the most recent
 // ones: the total says "at least", and the page is still full.
 TEST_P(StoreTest, FrequentWordsAreCountedUpToACap) {

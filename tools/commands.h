@@ -28,6 +28,7 @@ Command AddTrainCommand(CLI::App& root);
 Command AddEvalCommand(CLI::App& root);
 Command AddKbCommand(CLI::App& root);
 Command AddEntityCommand(CLI::App& root);
+Command AddQuotesCommand(CLI::App& root);
 
 }  // namespace veille::tools
 

@@ -33,12 +33,14 @@ struct QueryClause {
 //   lang:fr
 //   from:2022-01 to:2022-01-31   dates: YYYY, YYYY-MM or YYYY-MM-DD, inclusive
 //   entity:Tokayev            articles naming it (a person also by surname)
+//   speaker:Tokayev           articles quoting it (the quotes stage's speakers)
 // Several values of one facet are alternatives (outlet:a outlet:b).
 struct Query {
   std::vector<QueryClause> clauses;  // all must hold
   std::vector<std::string> outlets;  // any of, compared case-insensitively
   std::vector<std::string> languages;
   std::vector<std::string> entities;  // any of, compared as facet keys
+  std::vector<std::string> speakers;  // any of, as entities
   std::optional<std::string> from;   // first day, YYYY-MM-DD
   std::optional<std::string> to;     // last day, YYYY-MM-DD
 

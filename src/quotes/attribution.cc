@@ -29,8 +29,24 @@ constexpr std::string_view kRoles[] = {
     "autrice", "écrivain", "écrivaine", "réalisateur", "réalisatrice", "militant", "militante",
     "opposant", "opposante", "fondateur", "fondatrice", "prince", "princesse", "pdg", "diplomate",
     "chercheur", "chercheuse", "professeur", "médecin", "expert", "experte", "vice-président",
+    "graphiste", "sociologue", "économiste", "politologue", "journaliste", "photographe",
+    "artiste", "philosophe", "historien", "historienne", "ingénieur", "scientifique",
+    "physicien", "physicienne", "astronome", "commentateur", "consultant", "consultante",
+    "analyste", "policier", "policière", "témoin", "victime", "survivant", "habitant",
+    "manifestant", "étudiant", "étudiante", "enseignant", "enseignante", "pilote", "skipper",
+    "navigateur", "coureur", "athlète", "footballeur", "capitaine", "coach", "dramaturge",
+    "romancier", "romancière", "chef", "cheffe", "rapporteur", "rapporteure", "médiateur",
+    "universitaire", "président-candidat", "candidat", "sportif", "sportive", "star",
     "vice-présidente", "premier", "première", "souverain", "monarque", "cardinal", "évêque",
     "homme", "femme", "préfet", "préfète", "élu", "élue", "ex-président", "ex-ministre"};
+
+// Nouns that name an organisation by what it is: "l'ONG précise que",
+// "l'organisation islamique, qui affirme".
+constexpr std::string_view kOrganisationRoles[] = {
+    "ong", "organisation", "association", "groupe", "société", "entreprise", "agence",
+    "institut", "banque", "parti", "syndicat", "fédération", "compagnie", "firme",
+    "constructeur", "club", "équipe", "ministère", "ambassade", "fondation", "commission",
+    "institution", "mouvement", "collectif", "opérateur", "laboratoire", "université", "office"};
 
 // Where words are published or said: after sur, dans, lors de, à, comme.
 constexpr std::string_view kPlatforms[] = {"twitter", "facebook", "telegram", "instagram",
@@ -64,7 +80,31 @@ bool BetweenSubjectAndVerb(std::string_view s) {
   return OneOf(s, kWords);
 }
 
+bool Preposition(std::string_view s) {
+  static constexpr std::string_view kWords[] = {
+      "à", "au", "aux", "de", "du", "des", "d'", "en", "pour", "avec", "par", "sur", "dans",
+      "contre", "chez", "vers", "selon", "sans", "sous", "entre", "envers", "auprès", "face"};
+  return OneOf(s, kWords);
+}
+
 }  // namespace
+
+// A name after a preposition is a complement ("le successeur de Claude
+// Erignac", "voter pour Barack Obama", "du président José Ramón Bauzà"),
+// not the one who speaks.
+bool Attributor::Complement(int32_t entity) const {
+  const Article& a = w_.article();
+  const Entity& e = a.entities[entity];
+  uint32_t start = e.title ? a.clean.ToClean(e.title->start) : e.clean.start;
+  auto it = std::lower_bound(a.tokens.begin(), a.tokens.end(), start,
+                             [](const Token& t, uint32_t at) { return t.clean.start < at; });
+  uint32_t t = static_cast<uint32_t>(it - a.tokens.begin());
+  if (t == 0 || t > w_.size()) return false;
+  --t;
+  if (OneOf(w_.lower(t), kDeterminers) && t > 0) --t;
+  if (w_.Is(t, "tout") && t > 0) --t;  // "dans tout le Kazakhstan"
+  return Preposition(w_.lower(t));
+}
 
 Attributor::Attributor(const ArticleWords& words, const ReportingVerbs& verbs,
                        const std::vector<QuoteCandidate>& quotes)
@@ -78,13 +118,17 @@ Attributor::Attributor(const ArticleWords& words, const ReportingVerbs& verbs,
   }
 }
 
-int32_t Attributor::PersonBefore(uint32_t t, std::string_view role) const {
+int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organisation) const {
   const Article& a = w_.article();
   const uint32_t at = a.tokens[t].clean.start;
-  const uint32_t first_sentence = w_.sentence(t) >= 4 ? w_.sentence(t) - 4 : 0;
+  // An organisation is named once and then called "l'ONG" for long.
+  const uint32_t back = organisation ? 12 : role.empty() ? 4 : 8;
+  const uint32_t first_sentence = w_.sentence(t) >= back ? w_.sentence(t) - back : 0;
   auto it = std::lower_bound(a.entities.begin(), a.entities.end(), at,
                              [](const Entity& e, uint32_t offset) { return e.clean.end <= offset; });
-  int32_t person = -1, organisation = -1;
+  // A pronoun points back to a person, else an organisation; a role noun to
+  // its kind only ("le ministre" is no ministry).
+  int32_t person = -1, fallback = -1, complement = -1;
   uint32_t token = t;
   for (auto e = it; e != a.entities.begin();) {
     --e;
@@ -93,18 +137,23 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role) const {
     if (w_.sentence(token) < first_sentence) break;
     if (e->clean.start >= at || Quoted(token)) continue;
     int32_t index = static_cast<int32_t>(e - a.entities.begin());
-    if (e->type == EntityType::kPerson) {
-      if (role.empty()) return index;
+    EntityType wanted = organisation ? EntityType::kOrganization : EntityType::kPerson;
+    if (e->type == wanted && Complement(index)) {
+      if (complement < 0) complement = index;  // only when no subject-like one
+      continue;
+    }
+    if (e->type == wanted) {
+      if (role.empty() || organisation) return index;
       if (e->title && a.RawView(*e->title).find(role) != std::string_view::npos) return index;
       if (person < 0) person = index;
-    } else if (e->type == EntityType::kOrganization && organisation < 0) {
-      organisation = index;
+    } else if (role.empty() && e->type == EntityType::kOrganization && fallback < 0) {
+      fallback = index;
     }
   }
-  return person >= 0 ? person : organisation;
+  return person >= 0 ? person : complement >= 0 ? complement : fallback;
 }
 
-Attributor::Subject Attributor::SubjectAt(uint32_t t) const {
+Attributor::Subject Attributor::SubjectAt(uint32_t t, bool after_selon) const {
   Subject subject;
   const std::string& s = w_.lower(t);
   if (int32_t e = w_.entity(t); e >= 0) {
@@ -118,19 +167,27 @@ Attributor::Subject Attributor::SubjectAt(uint32_t t) const {
       return subject;
     }
   }
-  if (SubjectPronoun(s) || s == "lui" || s == "eux") {
-    subject.entity = PersonBefore(t, "");
+  if (SubjectPronoun(s) || (after_selon && (s == "lui" || s == "eux"))) {
+    subject.entity = PersonBefore(t, "", false);
     subject.begin = t;
     subject.end = t + 1;
     subject.confidence = subject.entity >= 0 ? 0.7 : 0;
     subject.why = "pronoun '" + std::string(w_.text(t)) + "'";
     return subject;
   }
-  if (OneOf(s, kRoles) && t > 0 && (OneOf(w_.lower(t - 1), kDeterminers) ||
-                                    (t > 1 && OneOf(w_.lower(t - 2), kDeterminers)))) {
+  bool organisation = OneOf(s, kOrganisationRoles);
+  uint32_t determiner = t > 0 && OneOf(w_.lower(t - 1), kDeterminers) ? t - 1
+                        : t > 1 && OneOf(w_.lower(t - 2), kDeterminers) ? t - 2
+                                                                        : kNone;
+  // "le président de la commission": the head is the role, not the
+  // complement after de.
+  bool complement = determiner != kNone && determiner > 0 &&
+                    (w_.Is(determiner - 1, "de") || w_.Is(determiner - 1, "d'") ||
+                     w_.Is(determiner - 1, "du") || w_.Is(determiner - 1, "des"));
+  if ((organisation || OneOf(s, kRoles)) && determiner != kNone && !complement) {
     std::string_view role = s == "premier" || s == "première" ? "ministre" : std::string_view(s);
-    subject.entity = PersonBefore(t, role);
-    subject.begin = OneOf(w_.lower(t - 1), kDeterminers) ? t - 1 : t - 2;
+    subject.entity = PersonBefore(t, role, organisation);
+    subject.begin = determiner;
     subject.end = t + 1;
     subject.confidence = subject.entity >= 0 ? 0.65 : 0;
     subject.why = "role noun '" + std::string(w_.text(t)) + "'";
@@ -139,10 +196,34 @@ Attributor::Subject Attributor::SubjectAt(uint32_t t) const {
   return subject;
 }
 
+Attributor::Subject Attributor::SubjectOfSelon(uint32_t selon) const {
+  // "selon X", "d'après X", "selon le président du CERN, Michel Spiro,":
+  // a name first, then a pronoun or a role noun; a source noun alone
+  // ("selon la police") names nobody.
+  uint32_t t = selon + (w_.Is(selon, "d'") ? 2 : 1);
+  Subject name, role;
+  for (uint32_t u = t; u < w_.size() && u < t + 20 && !w_.EndsSentence(u); ++u) {
+    if (Quoted(u)) continue;
+    if (w_.Is(u, ",") && !(u + 1 < w_.size() && w_.entity(u + 1) >= 0)) break;
+    Subject subject = SubjectAt(u, true);
+    if (subject.begin == kNone) continue;
+    if (subject.entity >= 0 && subject.why.empty()) {
+      // A person before an organisation: "selon le président du CERN, Michel Spiro".
+      if (w_.article().entities[subject.entity].type == EntityType::kPerson) return subject;
+      if (name.begin == kNone) name = subject;
+    } else if (role.begin == kNone) {
+      role = subject;
+    }
+    u = std::max(u, subject.end - 1);
+  }
+  return name.begin != kNone ? name : role;
+}
+
 Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
   const uint32_t limit = w_.SentenceBegin(verb);
   uint32_t steps = 0;
-  for (uint32_t t = verb; t > limit && steps < 14; ++steps) {
+  bool relative = false;
+  for (uint32_t t = verb; t > limit && steps < 24; ++steps) {
     --t;
     // Over a quotation, not into it: "X a qualifié … de « … » et a déclaré".
     if (Quoted(t)) {
@@ -151,18 +232,39 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
     }
     const std::string& s = w_.lower(t);
     if (s == ";" || s == ":" || s == "que" || s == "qu'") break;
+    if (w_.Is(t, "qui")) relative = true;
     Subject subject = SubjectAt(t);
+    // (After "qui", the name before it is the antecedent, complement or
+    // not: "un clash avec Bernard Bonnet, …, qui lui avait rétorqué".)
+    if (subject.begin != kNone && subject.entity >= 0 && subject.why.empty() && !relative &&
+        Complement(subject.entity)) {
+      while (t > limit && w_.entity(t - 1) == subject.entity) --t;
+      continue;
+    }
     if (subject.begin != kNone) {
       // A place names its government only right before the verb ("Moscou a
       // déclaré"), not as a complement ("au Kazakhstan").
+      // Farther, only when no preposition makes it a complement: "Météo
+      // France a relevé …, mais précise que".
       if (subject.entity >= 0 && w_.article().entities[subject.entity].type == EntityType::kLocation) {
         bool adjacent = true;
         for (uint32_t u = t + 1; u < verb; ++u) adjacent = adjacent && BetweenSubjectAndVerb(w_.lower(u));
-        if (!adjacent) continue;
+        if (!adjacent && (relative || Complement(subject.entity))) continue;
+        if (!adjacent) subject.confidence = 0.6;
       }
       // The first token of the subject as written.
       while (subject.entity >= 0 && subject.begin > limit && w_.entity(subject.begin - 1) == subject.entity) {
         --subject.begin;
+      }
+      // A role in apposition to a name: "Barroso, le président de la
+      // Commission, se dit…" is Barroso.
+      if (!subject.why.empty() && subject.begin > limit + 1 && w_.Is(subject.begin - 1, ",") &&
+          w_.entity(subject.begin - 2) >= 0) {
+        Subject named = SubjectAt(subject.begin - 2);
+        if (named.entity >= 0 && named.why.empty()) {
+          while (named.begin > limit && w_.entity(named.begin - 1) == named.entity) --named.begin;
+          return named;
+        }
       }
       return subject;
     }
@@ -175,7 +277,7 @@ Attributor::Subject Attributor::SubjectAfter(uint32_t verb, uint32_t limit) cons
   for (uint32_t t : {verb, verb > 0 ? verb - 1 : verb}) {
     if (HasInvertedSubject(w_.lower(t))) {
       Subject subject;
-      subject.entity = PersonBefore(std::min(t, verb), "");
+      subject.entity = PersonBefore(std::min(t, verb), "", false);
       subject.begin = t;
       subject.end = t + 1;
       subject.confidence = subject.entity >= 0 ? 0.75 : 0;
@@ -189,7 +291,22 @@ Attributor::Subject Attributor::SubjectAfter(uint32_t verb, uint32_t limit) cons
     if (Quoted(t)) break;
     Subject subject = SubjectAt(t);
     if (subject.begin != kNone && !SubjectPronoun(s)) {
-      if (subject.entity >= 0 && subject.why.empty()) subject.confidence = 0.95;
+      if (subject.entity >= 0 && subject.why.empty()) {
+        subject.confidence = 0.95;
+        return subject;
+      }
+      // A role and the name after it: "a annoncé le président de
+      // l'Assemblée Claude Bartolone".
+      for (uint32_t u = subject.end; u < limit && u < subject.end + 6; ++u) {
+        if (w_.Is(u, ";") || w_.EndsSentence(u) || Quoted(u)) break;
+        Subject named = SubjectAt(u);
+        if (named.entity >= 0 && named.why.empty() &&
+            w_.article().entities[named.entity].type == EntityType::kPerson) {
+          named.begin = subject.begin;
+          named.confidence = 0.95;
+          return named;
+        }
+      }
       return subject;
     }
   }
@@ -201,15 +318,25 @@ uint32_t Attributor::VerbBefore(uint32_t open) const {
   uint32_t weak = kNone;
   for (uint32_t t = open; t > limit;) {
     --t;
-    if (Quoted(t)) break;
-    if (!w_.IsWord(t)) continue;
+    if (Quoted(t) || !w_.IsWord(t)) continue;  // over a quotation, not into it
+    if (w_.Is(t, "selon") || w_.Is(t, "d'après") || (w_.Is(t, "d'") && w_.Is(t + 1, "après"))) {
+      return t;
+    }
     const ReportingVerb* verb = verbs_.Find(w_.lower(t));
-    if (verb == nullptr) continue;
-    if (t > limit && OneOf(w_.lower(t - 1), kDeterminers)) continue;  // a noun: "l'estime"
+    if (verb == nullptr || NounHere(t)) continue;
     if (!verb->weak) return t;
     if (weak == kNone && t + 2 >= open) weak = t;  // "poursuit-il : «"
   }
   return weak;
+}
+
+bool Attributor::NounHere(uint32_t t) const {
+  // "l'estime", "une annonce" — but "comme le rappelle", "il l'affirme".
+  if (t == 0 || !OneOf(w_.lower(t - 1), kDeterminers)) return false;
+  if (t < 2) return true;
+  static constexpr std::string_view kBefore[] = {"comme", "ne", "n'", "qui", "que", "qu'", "il",
+                                                 "elle", "on", "ils", "elles", "je", "nous", "vous"};
+  return !OneOf(w_.lower(t - 2), kBefore);
 }
 
 std::optional<Span> Attributor::ChannelNear(uint32_t begin, uint32_t end) const {
@@ -291,7 +418,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
           a.why = "after the quotation";
         }
       } else if (w_.Is(after, "selon")) {
-        subject = SubjectAt(after + 1);
+        subject = SubjectOfSelon(after);
         if (subject.begin != kNone) {
           verb = after;
           cue_begin = after;
@@ -305,36 +432,51 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
     if (q.kind == QuoteKind::kIndirect && q.cue != kNone) {
       verb = q.cue;
       if (w_.Is(verb, "selon") || w_.Is(verb, "d'") || w_.Is(verb, "d'après")) {
-        uint32_t t = verb + (w_.Is(verb, "d'") ? 2 : 1);
-        for (uint32_t u = t; u < n && u < t + 6 && subject.begin == kNone; ++u) {
-          if (w_.Is(u, ",")) break;
-          subject = SubjectAt(u);
-        }
+        subject = SubjectOfSelon(verb);
         cue_begin = verb;
         a.why = "selon";
       } else {
-        subject = SubjectBefore(verb);
-        if (subject.begin == kNone && HasInvertedSubject(w_.lower(verb))) subject = SubjectAfter(verb, n);
-        a.why = "subject of the reporting verb";
+        // After the clause ("…, a annoncé X.") the subject follows the verb.
+        bool after = verb >= q.end;
+        subject = after ? SubjectAfter(verb, n) : SubjectBefore(verb);
+        if (subject.begin == kNone && !after && HasInvertedSubject(w_.lower(verb))) {
+          subject = SubjectAfter(verb, n);
+        }
+        if (after) cue_begin = verb > 0 && !w_.Is(verb - 1, ",") ? verb - 1 : verb;
+        a.why = after ? "incise after the reported words" : "subject of the reporting verb";
       }
     } else {
       uint32_t open = q.open != kNone ? q.open : q.begin;
       uint32_t v = VerbBefore(open);
-      if (v != kNone) {
+      if (v != kNone && (w_.Is(v, "selon") || w_.Is(v, "d'") || w_.Is(v, "d'après"))) {
+        subject = SubjectOfSelon(v);
+        if (subject.begin != kNone) {
+          cue_begin = v;
+          cue_end = subject.end;
+          a.why = "selon, before the quotation";
+        }
+      } else if (v != kNone) {
         subject = SubjectBefore(v);
         if (subject.begin == kNone) subject = SubjectAfter(v, open);
+        // "Estimant que « … », il vota contre": the subject of the clause
+        // after the quotation.
+        if (subject.begin == kNone && w_.lower(v).ends_with("ant") && q.close != kNone &&
+            w_.Is(q.close + 1, ",") && q.close + 2 < n) {
+          subject = SubjectAt(q.close + 2);
+        }
         if (subject.begin != kNone) {
           verb = v;
           a.why = "subject of the reporting verb before the quotation";
         }
       }
-      if (subject.begin == kNone && open > 1 && w_.Is(open - 1, ":") && w_.entity(open - 2) >= 0) {
-        subject = SubjectAt(open - 2);
+      // "Le graphiste s'est basé sur le raisonnement suivant : « … »"
+      if (subject.begin == kNone && open > 0 && w_.Is(open - 1, ":")) {
+        subject = open > 1 && w_.entity(open - 2) >= 0 ? SubjectAt(open - 2) : SubjectBefore(open - 1);
         if (subject.begin != kNone) {
-          subject.confidence = std::min(subject.confidence, 0.7);
-          a.why = "name before a colon";
+          subject.confidence = std::min(subject.confidence, 0.6);
+          a.why = "subject of the sentence before a colon";
           cue_begin = subject.begin;
-          cue_end = open - 1;
+          cue_end = subject.end;
         }
       }
     }
@@ -353,13 +495,30 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
     cue_end = std::max(subject.end, verb + 1);
   }
   // 4. Going on from the quotation before.
-  if (subject.entity < 0 && subject.begin == kNone && q.kind == QuoteKind::kDirect &&
-      previous != nullptr && previous_quote != nullptr && previous->speaker >= 0 &&
-      w_.sentence(q.begin) <= w_.sentence(previous_quote->end - 1) + 2) {
+  // (Direct words within two sentences; a fragment in the same sentence:
+  // "un discours « truffé d'incantations » et manquant « de courage ».)
+  bool near = previous_quote != nullptr &&
+              (q.kind == QuoteKind::kDirect
+                   ? w_.sentence(q.begin) <= w_.sentence(previous_quote->end - 1) + 2
+                   : q.kind == QuoteKind::kPartial &&
+                         w_.sentence(q.begin) == w_.sentence(previous_quote->end - 1));
+  if (subject.entity < 0 && subject.begin == kNone && near && previous != nullptr &&
+      previous->speaker >= 0) {
     a.speaker = previous->speaker;
     a.confidence = previous->confidence * 0.6;
     a.why = "goes on from the quotation before";
     return a;
+  }
+  // A pronoun after a quotation points back to its speaker ("« … »,
+  // résume l'universitaire. « … », a-t-il ajouté") when the quotation is
+  // more recent than the name the pronoun would take otherwise.
+  if (subject.why.starts_with("pronoun") && previous != nullptr && previous_quote != nullptr &&
+      previous->speaker >= 0 && previous_quote->end <= subject.begin &&
+      w_.sentence(subject.begin) <= w_.sentence(previous_quote->end - 1) + 2 &&
+      (subject.entity < 0 ||
+       w_.article().entities[subject.entity].clean.start < w_.CleanSpan(previous_quote->begin, previous_quote->end).start)) {
+    subject.entity = previous->speaker;
+    subject.why += " (the speaker of the quotation before)";
   }
   if (verb != kNone) a.verb = verb_lemma(verb);
   if (cue_begin != kNone && cue_end != kNone && cue_begin < cue_end) {

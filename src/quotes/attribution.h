@@ -54,11 +54,17 @@ class Attributor {
   };
   Subject SubjectBefore(uint32_t verb) const;
   Subject SubjectAfter(uint32_t verb, uint32_t limit) const;
-  Subject SubjectAt(uint32_t t) const;  // a name, pronoun or role noun at t
-  // The last person (else organisation) named before token t, outside
-  // quotations, within a few sentences; with a role word, one with that
-  // title first.
-  int32_t PersonBefore(uint32_t t, std::string_view role) const;
+  // A name, a subject pronoun or a role noun at t; after selon, also "lui".
+  Subject SubjectAt(uint32_t t, bool after_selon = false) const;
+  Subject SubjectOfSelon(uint32_t selon) const;
+  // Whether a verb form is a noun here, after a determiner ("l'estime").
+  bool NounHere(uint32_t t) const;
+  bool Complement(int32_t entity) const;
+  // The last person named before token t, outside quotations, within a few
+  // sentences: for a pronoun (no role), else an organisation; for a
+  // person's role, one with that title first; for an organisation's role
+  // (`organisation`), the last organisation.
+  int32_t PersonBefore(uint32_t t, std::string_view role, bool organisation) const;
   std::optional<Span> ChannelNear(uint32_t begin, uint32_t end) const;
   // The saying verb nearest before the opening of a quotation, in its sentence.
   uint32_t VerbBefore(uint32_t open) const;

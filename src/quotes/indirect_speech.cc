@@ -1,5 +1,7 @@
 #include "quotes/indirect_speech.h"
 
+#include "quotes/quote_marks.h"
+
 #include <algorithm>
 #include <string_view>
 
@@ -15,7 +17,8 @@ bool BetweenVerbAndQue(std::string_view s) {
       "plus", "publiquement", "clairement", "officiellement", "hier", "aujourd'hui", "lundi",
       "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "soir", "matin",
       "ne", "n'", "lui", "leur", "nous", "vous", "y", "en", "t-il", "il", "elle", "a", "avait",
-      "récemment", "souvent", "toujours", "d'ailleurs", "par", "ailleurs", "surtout", "donc"};
+      "récemment", "souvent", "toujours", "d'ailleurs", "par", "ailleurs", "surtout", "donc",
+      "outre", "de", "plus", "part", "sa", "son", "côté"};
   return std::find(std::begin(kWords), std::end(kWords), s) != std::end(kWords);
 }
 
@@ -24,6 +27,11 @@ bool Determiner(std::string_view s) {
   static constexpr std::string_view kWords[] = {"le", "la", "l'", "les", "un", "une", "des",
                                                 "du", "ce", "cette", "son", "sa", "ses", "leur"};
   return std::find(std::begin(kWords), std::end(kWords), s) != std::end(kWords);
+}
+
+bool ChannelPreposition(std::string_view s) {
+  return s == "dans" || s == "à" || s == "au" || s == "sur" || s == "lors" || s == "auprès" ||
+         s == "devant" || s == "pendant" || s == "durant";
 }
 
 bool OpeningMark(std::string_view s) { return s == "«" || s == "“" || s == "\"" || s == "„"; }
@@ -100,7 +108,7 @@ std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w, const Repo
       // The source: a name, a pronoun or a source noun, to the next comma.
       uint32_t comma = after_selon;
       bool source = false;
-      while (comma < sentence_end && !w.Is(comma, ",") && !w.EndsSentence(comma) && comma < after_selon + 12) {
+      while (comma < sentence_end && !w.Is(comma, ",") && !w.EndsSentence(comma) && comma < after_selon + 20) {
         if (w.entity(comma) >= 0 || w.Is(comma, "lui") || w.Is(comma, "elle") || w.Is(comma, "eux") ||
             w.Is(comma, "elles") || SourceNoun(w.lower(comma))) {
           source = true;
@@ -122,13 +130,43 @@ std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w, const Repo
       }
       continue;
     }
+    // "…, a annoncé le président de l'Assemblée." / "…, a-t-il précisé.":
+    // the sentence before the incise that ends it.
+    if (t > w.SentenceBegin(t) + 3 && w.Is(t - 1, ",")) {
+      uint32_t incise_verb = kNone;
+      if (StartsIncise(w, verbs, t, w.SentenceEnd(t), &incise_verb)) {
+        const ReportingVerb* v = verbs.Find(w.lower(incise_verb));
+        uint32_t end = incise_verb + 1;
+        while (end < w.SentenceEnd(t) && !w.Is(end, ",") && !w.Is(end, ";") && !w.EndsSentence(end)) ++end;
+        if (v != nullptr && !v->weak && (end == w.SentenceEnd(t) || w.EndsSentence(end))) {
+          add(incise_verb, w.SentenceBegin(t), t - 1);
+          continue;
+        }
+      }
+    }
     const ReportingVerb* verb = verbs.Find(s);
     if (verb == nullptr || !verb->indirect || verb->weak) continue;
     if (t > 0 && Determiner(w.lower(t - 1))) continue;
     // que within a few words, in the same sentence
     uint32_t u = t + 1;
     const uint32_t sentence_end = w.SentenceEnd(t);
-    while (u < sentence_end && u < t + 6 && (BetweenVerbAndQue(w.lower(u)) || w.Is(u, ","))) ++u;
+    for (uint32_t steps = 0; u < sentence_end && steps < 8; ++steps) {
+      if (BetweenVerbAndQue(w.lower(u)) || w.Is(u, ",")) {
+        ++u;
+      } else if (ChannelPreposition(w.lower(u)) && u + 2 < sentence_end) {
+        // Where it was said, before que: "a déclaré dans un communiqué que",
+        // "a indiqué à l'AFP que", "lors d'une conférence de presse que".
+        uint32_t v = u + 1;
+        if (Determiner(w.lower(v)) || w.Is(v, "d'")) ++v;
+        if (Determiner(w.lower(v))) ++v;
+        ++v;  // the noun or name
+        while (v < sentence_end && w.entity(v) >= 0 && w.entity(v) == w.entity(v - 1)) ++v;
+        if (w.Is(v, "de") && v + 1 < sentence_end) v += 2;  // "conférence de presse"
+        u = v;
+      } else {
+        break;
+      }
+    }
     if (u >= sentence_end || !(w.Is(u, "que") || w.Is(u, "qu'"))) continue;
     uint32_t begin = u + 1;
     if (begin < sentence_end && OpeningMark(w.lower(begin))) continue;  // que « … »: the marks

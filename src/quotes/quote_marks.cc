@@ -47,8 +47,9 @@ bool NameFunctionWord(std::string_view s) {
 }
 
 bool Clitic(std::string_view s) {
+  // Not "en": "en décrivant" is a gerund, no incise.
   return s == "s'" || s == "se" || s == "lui" || s == "leur" || s == "me" || s == "m'" ||
-         s == "t'" || s == "nous" || s == "vous" || s == "en" || s == "y";
+         s == "t'" || s == "nous" || s == "vous";
 }
 
 // Auxiliaries before a participle, with an inverted subject or not.
@@ -217,7 +218,10 @@ bool ClassifyMarked(const ArticleWords& w, const ReportingVerbs& verbs, QuoteCan
   // or a dash. Partial: inside the reporter's sentence (que «…», de «…»).
   bool opens_sentence = quote.open == kNone || before == kNone || w.EndsSentence(before) ||
                         w.IsDash(before) || w.Is(before, "-");
-  quote.kind = colon || opens_sentence ? QuoteKind::kDirect : QuoteKind::kPartial;
+  // After a comma, words that start with a capital are an utterance too:
+  // "Selon Météo France, « L'épisode … »".
+  bool after_comma = before != kNone && w.Is(before, ",") && w.Capitalised(quote.begin);
+  quote.kind = colon || opens_sentence || after_comma ? QuoteKind::kDirect : QuoteKind::kPartial;
   return true;
 }
 
@@ -270,7 +274,7 @@ bool StartsIncise(const ArticleWords& w, const ReportingVerbs& verbs, uint32_t t
     }
     return false;
   }
-  const ReportingVerb* found = verbs.Find(s);
+  const ReportingVerb* found = s.ends_with("ant") ? nullptr : verbs.Find(s);  // not "ajoutant"
   if (found == nullptr) {
     // ", a déclaré X", ", a ajouté le ministre"
     if (Auxiliary(s) && t + 1 < end && w.IsWord(t + 1) && verbs.Find(w.lower(t + 1)) != nullptr &&

@@ -494,10 +494,12 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
     };
     in_list("a.outlet_key", plan.outlet_keys);
     in_list("a.language_key", plan.languages);
-    if (!plan.entity_keys.empty()) {
+    // Any of the entity: names, and any of the speaker: names.
+    for (const std::vector<std::string>* keys : {&plan.entity_keys, &plan.speaker_keys}) {
+      if (keys->empty()) continue;
       sql += " AND a.serial IN (SELECT article FROM veille_article_entities WHERE entity_key IN (";
-      for (size_t i = 0; i < plan.entity_keys.size(); ++i) {
-        values.push_back(plan.entity_keys[i]);
+      for (size_t i = 0; i < keys->size(); ++i) {
+        values.push_back((*keys)[i]);
         sql += (i > 0 ? ", " : "") + Param(values.size());
       }
       sql += "))";

@@ -120,11 +120,10 @@ class Parser {
     Result<std::string> value = Value(start);
     if (!value.ok()) return value.status();
     if (value->empty()) return Error(start, name + ": has an empty value");
-    if (name == "speaker") {
-      return Error(start, "speaker: needs the quotes stage, which is not in this version yet");
-    }
     if (name == "entity") {
       query.entities.push_back(*value);
+    } else if (name == "speaker") {
+      query.speakers.push_back(*value);
     } else if (name == "outlet") {
       query.outlets.push_back(*value);
     } else if (name == "lang") {

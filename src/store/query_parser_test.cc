@@ -22,6 +22,8 @@ std::string Dump(std::string_view text) {
   }
   for (const auto& o : query->outlets) out += " outlet=" + o;
   for (const auto& l : query->languages) out += " lang=" + l;
+  for (const auto& e : query->entities) out += " entity=" + e;
+  for (const auto& s : query->speakers) out += " speaker=" + s;
   if (query->from) out += " from=" + *query->from;
   if (query->to) out += " to=" + *query->to;
   return out;
@@ -36,6 +38,8 @@ TEST(QueryParserTest, Golden) {
   EXPECT_EQ(Dump("Tokayev outlet:News-Front outlet:\"Le Monde\" lang:fr"),
             "Tokayev outlet=News-Front outlet=Le Monde lang=fr");
   EXPECT_EQ(Dump("from:2022 to:2022"), " from=2022-01-01 to=2022-12-31");
+  EXPECT_EQ(Dump("x speaker:Lukashenko speaker:\"Kassym-Jomart Tokayev\" entity:OTSC"),
+            "x entity=OTSC speaker=Lukashenko speaker=Kassym-Jomart Tokayev");
   EXPECT_EQ(Dump("from:2024-02 to:2024-02"), " from=2024-02-01 to=2024-02-29");
   EXPECT_EQ(Dump("x from:2022-01-06"), "x from=2022-01-06");
   EXPECT_EQ(Dump("or Or OR-ing"), "or Or OR-ing");  // only a lone upper-case OR
@@ -57,8 +61,7 @@ TEST(QueryParserTest, ErrorsNameTheProblemAndItsPosition) {
   EXPECT_EQ(Dump("from:2023 to:2022"), "error at 1: from: is after to:");
   EXPECT_EQ(Dump("outlet:\"Le Monde"), "error at 8: unclosed quote");
   EXPECT_EQ(Dump("x \"\""), "error at 3: empty phrase");
-  EXPECT_EQ(Dump("x speaker:Lukashenko"),
-            "error at 3: speaker: needs the quotes stage, which is not in this version yet");
+  EXPECT_EQ(Dump("x speaker:"), "error at 3: the facet has no value");
   EXPECT_EQ(Dump(std::string(5000, 'a')), "error at 1: the query is longer than 4096 bytes");
 }
 

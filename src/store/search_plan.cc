@@ -38,30 +38,33 @@ Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options) 
     plan.languages.push_back(FacetKey(language));
   }
   // entity:NAME finds the name as written, any spelling of it (its name
-  // key), and the place or organisation the knowledge base knows it as.
+  // key), and the place or organisation the knowledge base knows it as;
+  // speaker:NAME the same among the speakers of quotations.
   std::shared_ptr<const kb::KnowledgeBase> knowledge_base;
-  if (!query.entities.empty()) {
+  if (!query.entities.empty() || !query.speakers.empty()) {
     Options analysis;
     analysis.knowledge_base = options.knowledge_base;
     auto loaded = entities::KnowledgeBaseOf(analysis);
     if (!loaded.ok()) return loaded.status();
     knowledge_base = std::move(*loaded);
   }
-  for (const std::string& entity : query.entities) {
+  auto keys_of = [&](const std::string& name, std::string_view prefix, std::vector<std::string>& out) {
     // As written: a name without a name key is stored so, and so were all
     // names in archives written before the names index held name keys.
-    plan.entity_keys.push_back(EntityKey(entity));
-    std::string key = entities::NameKey(entity);
-    if (key.empty()) continue;
-    plan.entity_keys.push_back("~" + key);
-    if (!knowledge_base) continue;
+    out.push_back(std::string(prefix) + EntityKey(name));
+    std::string key = entities::NameKey(name);
+    if (key.empty()) return;
+    out.push_back(std::string(prefix).append("~").append(key));
+    if (!knowledge_base) return;
     for (EntityType type : {EntityType::kLocation, EntityType::kOrganization}) {
       if (auto thing = knowledge_base->Best(key, type)) {
         std::string_view id = knowledge_base->entity(thing->entity).id;
-        plan.entity_keys.push_back(std::string("=").append(id));
+        out.push_back(std::string(prefix).append("=").append(id));
       }
     }
-  }
+  };
+  for (const std::string& entity : query.entities) keys_of(entity, "", plan.entity_keys);
+  for (const std::string& speaker : query.speakers) keys_of(speaker, kSpeakerPrefix, plan.speaker_keys);
   plan.from = query.from.value_or("");
   plan.to = query.to.value_or("");
   if (plan.clauses.empty() && !plan.HasFacets()) {

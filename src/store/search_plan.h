@@ -39,11 +39,15 @@ struct SearchPlan {
   std::vector<PlannedClause> clauses;  // empty: facets only
   std::vector<std::string> outlet_keys;
   std::vector<std::string> languages;
-  std::vector<std::string> entity_keys;  // EntityKey of each entity: value
+  // Terms of the names index (stored_row.h): any of entity_keys, and any
+  // of speaker_keys ("@" and the same terms).
+  std::vector<std::string> entity_keys;
+  std::vector<std::string> speaker_keys;
   std::string from, to;  // "" when open
 
   bool HasFacets() const {
     return !outlet_keys.empty() || !languages.empty() || !entity_keys.empty() ||
+           !speaker_keys.empty() ||
            !from.empty() || !to.empty();
   }
 };

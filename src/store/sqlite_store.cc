@@ -562,9 +562,11 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     };
     in_list((std::string(plus) + "a.outlet_key").c_str(), plan.outlet_keys);
     in_list((std::string(plus) + "a.language_key").c_str(), plan.languages);
-    if (!plan.entity_keys.empty()) {
+    // Any of the entity: names, and any of the speaker: names.
+    for (const std::vector<std::string>* keys : {&plan.entity_keys, &plan.speaker_keys}) {
+      if (keys->empty()) continue;
       std::string any;
-      for (const std::string& key : plan.entity_keys) {
+      for (const std::string& key : *keys) {
         if (key.find('\n') != std::string::npos) continue;  // no name has one
         any += (any.empty() ? "" : " OR ") + FtsString(key);
       }

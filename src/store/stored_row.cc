@@ -172,36 +172,44 @@ StoredRow MakeStoredRow(const Article& article) {
   // (digits, symbols) is kept as written. Names recur in an article: each
   // text is keyed once.
   std::unordered_map<std::string_view, std::string> keys;
-  auto add_key_of = [&](std::string_view text) {
+  auto key_of = [&](std::string_view text) -> const std::string& {
     auto [at, added] = keys.try_emplace(text);
     if (added) {
       std::string key = entities::NameKey(std::string(text));
       at->second = key.empty() ? EntityKey(text) : "~" + key;
       RepairUtf8(at->second);
     }
-    if (!at->second.empty()) row.entity_keys.push_back(at->second);
+    return at->second;
   };
-  for (const Entity& entity : article.entities) {
+  // The terms of one mention, with `prefix` before each.
+  auto add_mention = [&](const Entity& entity, std::string_view prefix) {
+    auto add = [&](const std::string& key) {
+      if (!key.empty()) row.entity_keys.push_back(std::string(prefix).append(key));
+    };
     std::string_view text = article.RawView(entity.raw);
-    add_key_of(text);
+    add(key_of(text));
     size_t space = text.find_last_of(' ');
     if (entity.type == EntityType::kPerson && space != std::string_view::npos) {
-      add_key_of(text.substr(space + 1));
+      add(key_of(text.substr(space + 1)));
     }
     if (entity.identity >= 0 && static_cast<size_t>(entity.identity) < article.identities.size()) {
       const Identity& identity = article.identities[entity.identity];
       // An adjective's place need not be written in the article ("le
       // gouvernement kazakh"): its name is keyed too.
-      add_key_of(identity.name);
+      add(key_of(identity.name));
       std::string id = identity.id;
       RepairUtf8(id);
       // The article's own ids (IdentityId: "per:…", "loc:…", "org:…",
       // "misc:…") are name keys again; the knowledge base's are not.
       bool own = id.starts_with("per:") || id.starts_with("loc:") || id.starts_with("org:") ||
                  id.starts_with("misc:");
-      if (!id.empty() && !own) {
-        row.entity_keys.push_back("=" + id);
-      }
+      if (!id.empty() && !own) add("=" + id);
+    }
+  };
+  for (const Entity& entity : article.entities) add_mention(entity, "");
+  for (const Quote& quote : article.quotes) {
+    if (quote.speaker >= 0 && static_cast<size_t>(quote.speaker) < article.entities.size()) {
+      add_mention(article.entities[quote.speaker], kSpeakerPrefix);
     }
   }
   std::sort(row.entity_keys.begin(), row.entity_keys.end());

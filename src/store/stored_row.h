@@ -33,9 +33,13 @@ struct StoredRow {
   // The names the article mentions, for entity: — each entity's text and a
   // person's surname alone as NameKey after "~" (every spelling of a name;
   // as EntityKey when it has no name key), and the ids of its identities
-  // after "=". Distinct, sorted.
+  // after "=". The speakers of its quotations the same, after "@"
+  // (kSpeakerPrefix). Distinct, sorted.
   std::vector<std::string> entity_keys;
 };
+
+// Before the names-index terms of a quotation's speaker: "@~lukaSenko".
+inline constexpr std::string_view kSpeakerPrefix = "@";
 
 StoredRow MakeStoredRow(const Article& article);
 

@@ -73,6 +73,18 @@ inline void CheckArticle(const Article& a) {
       VEILLE_FUZZ_CHECK(e.title->start < e.title->end && e.title->end <= e.raw.start);
     }
   }
+  // Quotations in order, apart, within the text; their speaker a mention,
+  // their cue and channel within the text.
+  previous = 0;
+  for (const Quote& q : a.quotes) {
+    VEILLE_FUZZ_CHECK(q.raw.start <= q.raw.end && q.raw.end <= size && q.raw.start >= previous);
+    previous = q.raw.end;
+    VEILLE_FUZZ_CHECK(q.speaker >= -1 && q.speaker < static_cast<int32_t>(a.entities.size()));
+    VEILLE_FUZZ_CHECK(q.confidence >= 0 && q.confidence <= 1);
+    VEILLE_FUZZ_CHECK((q.speaker < 0) == (q.confidence == 0));
+    if (q.cue) VEILLE_FUZZ_CHECK(q.cue->start <= q.cue->end && q.cue->end <= size);
+    if (q.channel) VEILLE_FUZZ_CHECK(q.channel->start <= q.channel->end && q.channel->end <= size);
+  }
   if (a.title) VEILLE_FUZZ_CHECK(a.title->end <= size);
   std::string json = ToJsonLine(a, {.tokens = true});
   VEILLE_FUZZ_CHECK(!json.empty() && json.front() == '{' && json.back() == '}');

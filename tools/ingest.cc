@@ -114,6 +114,8 @@ Command AddIngestCommand(CLI::App& root) {
       ->check(CLI::NonNegativeNumber);
   app->add_option("--tagger-model", flags->options.tagger_model,
                   "Entity tagger model (default: the one shipped in data/models; none: no entities)");
+  app->add_flag("--no-quotes", [flags](int64_t) { flags->options.quotes = false; },
+                "Skip the quotes stage (quotations and their speakers)");
   app->add_option("--kb", flags->options.knowledge_base,
                   "Knowledge base identities are resolved in (default: build/kb/veille.kb, "
                   "made by scripts/build; none: the article's own identities only)");

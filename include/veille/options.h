@@ -52,6 +52,10 @@ struct Options {
   // own, and a note says so once), "none" for none. Loaded once per process
   // and path: some 0.3 s and 150 MB for GeoNames' 135,000 places.
   std::string knowledge_base;
+
+  // The quotes stage (quotations, their speakers and channels): false skips
+  // it. It costs a few percent of the analysis (bench/run measures it).
+  bool quotes = true;
 };
 
 }  // namespace veille

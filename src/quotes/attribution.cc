@@ -518,6 +518,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
       (subject.entity < 0 ||
        w_.article().entities[subject.entity].clean.start < w_.CleanSpan(previous_quote->begin, previous_quote->end).start)) {
     subject.entity = previous->speaker;
+    subject.confidence = std::max(subject.confidence, 0.7);
     subject.why += " (the speaker of the quotation before)";
   }
   if (verb != kNone) a.verb = verb_lemma(verb);
@@ -525,7 +526,8 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
     a.cue = w_.CleanSpan(cue_begin, cue_end);
   }
   a.speaker = subject.entity;
-  a.confidence = subject.entity >= 0 ? subject.confidence : 0;
+  // A speaker always has some confidence, and no speaker none.
+  a.confidence = subject.entity >= 0 ? std::max(subject.confidence, 0.1) : 0;
   if (!subject.why.empty()) a.why += ", " + subject.why;
   if (a.speaker < 0 && !a.why.empty()) a.why += ": no name to attribute it to";
   // The channel, in the sentences of the quotation and its cue.

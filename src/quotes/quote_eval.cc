@@ -137,8 +137,10 @@ Result<DirectSpeechScores> EvaluateDirectSpeech(const std::string& corpus_json,
     }
     Article article = Analysed(**pipeline, text, name);
     std::vector<Span> predicted;
+    // Direct speech only: a fragment inside the narrator's sentence
+    // ("sans « manigancer quelque coup »") is no line of a character.
     for (const Quote& q : article.quotes) {
-      if (q.kind != QuoteKind::kIndirect) predicted.push_back(q.raw);
+      if (q.kind == QuoteKind::kDirect) predicted.push_back(q.raw);
     }
     std::vector<Span> words = WordsOf(article.raw);
     Score(words, gold, predicted, scores.words);

@@ -9,7 +9,8 @@
 
 namespace veille::quotes {
 
-Result<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(const Options& /*options*/) {
+Result<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(const Options& options) {
+  if (!options.quotes) return std::unique_ptr<QuoteFinder>();
   Result<ReportingVerbs> verbs = ReportingVerbs::Load(ReportingVerbs::DefaultPath());
   if (!verbs.ok()) return verbs.status();
   return std::unique_ptr<QuoteFinder>(new QuoteFinder(std::move(verbs).value()));

@@ -74,6 +74,33 @@ bool StartsSubject(const ArticleWords& w, uint32_t t) {
   return w.entity(t) >= 0 || (w.IsWord(t) && w.Capitalised(t));
 }
 
+// What goes on an incise after a comma: a relative clause, a gerund, a
+// manner ("qui releva la tête", "en souriant", "d'une voix sourde").
+bool IncisePart(const ArticleWords& w, uint32_t t) {
+  const std::string& s = w.lower(t);
+  if (s == "qui" || s == "avec" || s == "sans" || s == "tout" || s == "puis" || s == "et") return true;
+  if (s == "en" && t + 1 < w.size() && w.lower(t + 1).ends_with("ant")) return true;
+  if ((s == "d'" || s == "de") && t + 1 < w.size() &&
+      (w.Is(t + 1, "un") || w.Is(t + 1, "une") || w.Is(t + 1, "sa") || w.Is(t + 1, "son"))) {
+    return true;
+  }
+  return false;
+}
+
+// Whether words [begin, end) sound spoken rather than narrated: the first
+// or second person, a question or an exclamation.
+bool SoundsSpoken(const ArticleWords& w, uint32_t begin, uint32_t end) {
+  static constexpr std::string_view kPersons[] = {
+      "je", "j'", "me", "m'", "moi", "tu", "te", "t'", "toi", "nous", "vous", "mon", "ma",
+      "mes", "ton", "ta", "tes", "notre", "votre", "nos", "vos"};
+  for (uint32_t t = begin; t < end; ++t) {
+    const std::string& s = w.lower(t);
+    if (s == "!" || s == "?") return true;
+    if (std::find(std::begin(kPersons), std::end(kPersons), s) != std::end(kPersons)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<QuoteCandidate> FindMarkedQuotes(const ArticleWords& w) {
@@ -303,10 +330,17 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w, const Reportin
     // The incise runs to its punctuation; the words go on after a comma, a
     // semicolon or a dash, not after the end of a sentence outside marks.
     uint32_t k = verb + 1;
-    while (k < quote.end && !w.Is(k, ",") && !w.Is(k, ";") && !w.Is(k, "—") && !w.Is(k, "–") &&
-           !w.EndsSentence(k) && !w.Is(k, ":")) {
-      ++k;
-    }
+    auto incise_end = [&](uint32_t from) {
+      while (from < quote.end && !w.Is(from, ",") && !w.Is(from, ";") && !w.Is(from, "—") &&
+             !w.Is(from, "–") && !w.EndsSentence(from) && !w.Is(from, ":")) {
+        ++from;
+      }
+      return from;
+    };
+    k = incise_end(k);
+    // The incise goes on over what describes the speaker or the manner:
+    // ", dit le jeune homme, qui releva la tête", ", dit-elle en souriant,".
+    while (k + 1 < quote.end && w.Is(k, ",") && IncisePart(w, k + 1)) k = incise_end(k + 1);
     part.end = t + 1;
     part.incise = verb;
     part.close = kNone;
@@ -319,6 +353,23 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w, const Reportin
     part.open = kNone;
     part.incise = verb;
     t = k;
+    if (quote.close == kNone) {
+      // A line of dialogue has no closing mark: after the incise, the
+      // words go on while the sentences sound spoken (je, vous, ! ?); the
+      // first that does not is the narration again.
+      uint32_t end = part.begin;
+      while (end < quote.end) {
+        uint32_t sentence_end = std::min(quote.end, w.SentenceEnd(end));
+        if (!SoundsSpoken(w, end, sentence_end)) break;
+        end = sentence_end;
+      }
+      if (end <= part.begin) return parts;
+      if (end < quote.end) {
+        part.end = end;
+        parts.push_back(part);
+        return parts;
+      }
+    }
   }
   parts.push_back(part);
   return parts;

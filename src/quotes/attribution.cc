@@ -103,7 +103,8 @@ bool Attributor::Complement(int32_t entity) const {
   --t;
   if (OneOf(w_.lower(t), kDeterminers) && t > 0) --t;
   if (w_.Is(t, "tout") && t > 0) --t;  // "dans tout le Kazakhstan"
-  return Preposition(w_.lower(t));
+  // A capitalised particle is part of the name: "De Santis conclut".
+  return Preposition(w_.lower(t)) && !w_.Capitalised(t);
 }
 
 Attributor::Attributor(const ArticleWords& words, const ReportingVerbs& verbs,
@@ -153,6 +154,42 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
   return person >= 0 ? person : complement >= 0 ? complement : fallback;
 }
 
+bool Attributor::NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const {
+  auto capital = [&](uint32_t u) {
+    return u < w_.size() && w_.entity(u) < 0 && !Quoted(u) && w_.IsWord(u) && w_.Capitalised(u) &&
+           !OneOf(w_.lower(u), kDeterminers) && !OneOf(w_.lower(u), kRoles) &&
+           !OneOf(w_.lower(u), kOrganisationRoles) && !SubjectPronoun(w_.lower(u)) &&
+           verbs_.Find(w_.lower(u)) == nullptr;
+  };
+  auto particle = [&](uint32_t u) {
+    const std::string& s = w_.lower(u);
+    return s == "de" || s == "du" || s == "des" || s == "d'" || s == "van" || s == "von" ||
+           s == "el" || s == "al" || s == "la" || s == "le";
+  };
+  if (!capital(t)) return false;
+  uint32_t b = t, e = t + 1;
+  const uint32_t first = w_.SentenceBegin(t), last = w_.SentenceEnd(t);
+  while (b > first && (capital(b - 1) || (b > first + 1 && particle(b - 1) && capital(b - 2)))) {
+    b -= capital(b - 1) ? 1 : 2;
+  }
+  while (e < last && (capital(e) || (e + 1 < last && particle(e) && capital(e + 1)))) {
+    e += capital(e) ? 1 : 2;
+  }
+  // A capital at the start of a sentence is only the start of a sentence,
+  // unless the word is an acronym or the name has several words.
+  std::string_view text = w_.text(b);
+  bool acronym = text.size() >= 2 && std::all_of(text.begin(), text.end(), [](char c) {
+                   return (c >= 'A' && c <= 'Z') || c == '\'' || c == '-';
+                 });
+  // ("Moody's explique" is a name: a reporting verb follows it.)
+  bool verb_after = e < last && verbs_.Find(w_.lower(e)) != nullptr;
+  if (b == first && e - b == 1 && !acronym && !verb_after) return false;
+  if (e - b > 6) return false;  // a title in capitals, not a name
+  *begin = b;
+  *end = e;
+  return true;
+}
+
 Attributor::Subject Attributor::SubjectAt(uint32_t t, bool after_selon) const {
   Subject subject;
   const std::string& s = w_.lower(t);
@@ -166,6 +203,13 @@ Attributor::Subject Attributor::SubjectAt(uint32_t t, bool after_selon) const {
       subject.confidence = entity.type == EntityType::kLocation ? 0.7 : 0.9;
       return subject;
     }
+  }
+  if (uint32_t begin, end; NameAround(t, &begin, &end)) {
+    subject.name = true;
+    subject.begin = begin;
+    subject.end = end;
+    subject.confidence = 0.8;
+    return subject;
   }
   if (SubjectPronoun(s) || (after_selon && (s == "lui" || s == "eux"))) {
     subject.entity = PersonBefore(t, "", false);
@@ -210,6 +254,8 @@ Attributor::Subject Attributor::SubjectOfSelon(uint32_t selon) const {
     if (subject.entity >= 0 && subject.why.empty()) {
       // A person before an organisation: "selon le président du CERN, Michel Spiro".
       if (w_.article().entities[subject.entity].type == EntityType::kPerson) return subject;
+      if (name.begin == kNone || name.name) name = subject;
+    } else if (subject.name) {
       if (name.begin == kNone) name = subject;
     } else if (role.begin == kNone) {
       role = subject;
@@ -240,6 +286,16 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
         Complement(subject.entity)) {
       while (t > limit && w_.entity(t - 1) == subject.entity) --t;
       continue;
+    }
+    if (subject.name) {
+      // The same for a name no entity covers: "voter pour Obama".
+      uint32_t before = subject.begin;
+      if (before > 0 && OneOf(w_.lower(before - 1), kDeterminers)) --before;
+      if (!relative && before > 0 && Preposition(w_.lower(before - 1))) {
+        t = subject.begin;
+        continue;
+      }
+      return subject;
     }
     if (subject.begin != kNone) {
       // A place names its government only right before the verb ("Moscou a
@@ -295,6 +351,7 @@ Attributor::Subject Attributor::SubjectAfter(uint32_t verb, uint32_t limit) cons
         subject.confidence = 0.95;
         return subject;
       }
+      if (subject.name) return subject;
       // A role and the name after it: "a annoncé le président de
       // l'Assemblée Claude Bartolone".
       for (uint32_t u = subject.end; u < limit && u < subject.end + 6; ++u) {
@@ -456,6 +513,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
           a.why = "selon, before the quotation";
         }
       } else if (v != kNone) {
+        verb = v;  // the cue, even when it names nobody ("Moody's" untagged)
         subject = SubjectBefore(v);
         if (subject.begin == kNone) subject = SubjectAfter(v, open);
         // "Estimant que « … », il vota contre": the subject of the clause
@@ -494,6 +552,11 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
   if (subject.begin != kNone && cue_end == kNone && verb != kNone) {
     cue_end = std::max(subject.end, verb + 1);
   }
+  if (subject.begin == kNone && verb != kNone && cue_begin == kNone) {
+    cue_begin = verb;
+    cue_end = verb + 1;
+    if (a.why.empty()) a.why = "reporting verb before the quotation";
+  }
   // 4. Going on from the quotation before.
   // (Direct words within two sentences; a fragment in the same sentence:
   // "un discours « truffé d'incantations » et manquant « de courage ».)
@@ -503,8 +566,10 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
                    : q.kind == QuoteKind::kPartial &&
                          w_.sentence(q.begin) == w_.sentence(previous_quote->end - 1));
   if (subject.entity < 0 && subject.begin == kNone && near && previous != nullptr &&
-      previous->speaker >= 0) {
+      previous->HasSpeaker()) {
     a.speaker = previous->speaker;
+    a.name_begin = previous->name_begin;
+    a.name_end = previous->name_end;
     a.confidence = previous->confidence * 0.6;
     a.why = "goes on from the quotation before";
     return a;
@@ -526,10 +591,15 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
     a.cue = w_.CleanSpan(cue_begin, cue_end);
   }
   a.speaker = subject.entity;
+  if (subject.name) {
+    a.name_begin = subject.begin;
+    a.name_end = subject.end;
+    a.why += ", a name the entities stage had not found";
+  }
   // A speaker always has some confidence, and no speaker none.
-  a.confidence = subject.entity >= 0 ? std::max(subject.confidence, 0.1) : 0;
+  a.confidence = a.HasSpeaker() ? std::max(subject.confidence, 0.1) : 0;
   if (!subject.why.empty()) a.why += ", " + subject.why;
-  if (a.speaker < 0 && !a.why.empty()) a.why += ": no name to attribute it to";
+  if (!a.HasSpeaker() && !a.why.empty()) a.why += ": no name to attribute it to";
   // The channel, in the sentences of the quotation and its cue.
   uint32_t from = q.open != kNone ? q.open : q.begin, to = q.end;
   if (cue_begin != kNone) from = std::min(from, cue_begin);

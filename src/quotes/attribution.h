@@ -27,6 +27,11 @@ namespace veille::quotes {
 
 struct Attribution {
   int32_t speaker = -1;        // into Article::entities
+  // Or a name the entities stage did not find, as tokens [name_begin,
+  // name_end): "Moody's explique", "comme le rappelle HRW". The stage adds
+  // it to the article's entities.
+  uint32_t name_begin = kNone, name_end = kNone;
+  bool HasSpeaker() const { return speaker >= 0 || name_begin != kNone; }
   std::optional<Span> cue;     // clean
   std::string verb;            // lemma
   std::optional<Span> channel;  // clean
@@ -51,7 +56,11 @@ class Attributor {
     uint32_t begin = kNone, end = kNone;  // tokens of the subject as written
     double confidence = 0;
     std::string why;
+    bool name = false;  // a capitalised name no entity covers: begin–end
+    bool Named() const { return (entity >= 0 || name) && why.empty(); }
   };
+  // A run of capitalised words around t that no entity covers, or false.
+  bool NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const;
   Subject SubjectBefore(uint32_t verb) const;
   Subject SubjectAfter(uint32_t verb, uint32_t limit) const;
   // A name, a subject pronoun or a role noun at t; after selon, also "lui".

@@ -50,9 +50,10 @@ bool Overlaps(const std::vector<QuoteCandidate>& quoted, uint32_t begin, uint32_
 // The end of a reported clause that starts at `begin`: the end of the
 // sentence without its final mark, or a semicolon.
 uint32_t ClauseEnd(const ArticleWords& w, uint32_t begin) {
+  if (begin >= w.size()) return begin;  // "selon X," at the very end
   uint32_t end = begin;
   const uint32_t sentence_end = w.SentenceEnd(begin);
-  while (end < sentence_end && !w.Is(end, ";") && !w.EndsSentence(end)) ++end;
+  while (end < sentence_end && !w.Is(end, ";") && !w.Is(end, ":") && !w.EndsSentence(end)) ++end;
   return end;
 }
 
@@ -68,7 +69,12 @@ bool SourceNoun(std::string_view s) {
       "service", "services", "organisateurs", "syndicats", "syndicat", "habitants", "militants",
       "observateurs", "spécialistes", "scientifiques", "chercheurs", "médecins", "secouristes",
       "pompiers", "diplomates", "officiels", "dirigeants", "entourage", "direction", "armée",
-      "état-major", "mairie", "préfecture", "ambassade", "président", "ministre", "maire"};
+      "état-major", "mairie", "préfecture", "ambassade", "président", "ministre", "maire",
+      "chercheur", "chercheuse", "chaîne", "chaine", "site", "témoignage", "témoignages",
+      "enquête", "enquêtes", "document", "documents", "agences", "organisation", "association",
+      "ong", "institut", "organisme", "autorité", "ministres", "spécialiste", "expertise",
+      "collectif", "commission", "tribunal", "justice", "juge", "juges", "quotidiens", "radio",
+      "télévision", "prévisionnistes", "météorologues", "statistiques", "données"};
   return std::find(std::begin(kNouns), std::end(kNouns), s) != std::end(kNouns);
 }
 
@@ -145,7 +151,11 @@ std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w, const Repo
       }
     }
     const ReportingVerb* verb = verbs.Find(s);
-    if (verb == nullptr || !verb->indirect || verb->weak) continue;
+    // "a fait savoir que": savoir after faire says it.
+    bool made_known = s == "savoir" && t > 0 &&
+                      (w.Is(t - 1, "fait") || w.Is(t - 1, "faire") || w.Is(t - 1, "fera") ||
+                       w.Is(t - 1, "font") || w.Is(t - 1, "faisant"));
+    if (!made_known && (verb == nullptr || !verb->indirect || verb->weak)) continue;
     if (t > 0 && Determiner(w.lower(t - 1))) continue;
     // que within a few words, in the same sentence
     uint32_t u = t + 1;

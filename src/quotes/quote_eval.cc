@@ -88,7 +88,26 @@ void SpanScores::Finish() {
   f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
 }
 
+// Whether `acronym` (capitals) is made of the initials of `name`'s words
+// other than the little ones: "HRW", "Human Rights Watch"; "PP", "Parti populaire".
+bool AcronymOf(const std::string& acronym, const std::string& name) {
+  if (acronym.size() < 2 || acronym.size() > 8 ||
+      !std::all_of(acronym.begin(), acronym.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return false;
+  }
+  std::string initials;
+  std::istringstream in(name);
+  for (std::string word; in >> word;) {
+    static constexpr std::string_view kLittle[] = {"de", "du", "des", "d'", "la", "le", "les",
+                                                   "l'", "et", "of", "the", "and", "for"};
+    if (std::find(std::begin(kLittle), std::end(kLittle), word) != std::end(kLittle)) continue;
+    initials += static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  }
+  return initials == acronym;
+}
+
 bool SameSpeaker(const std::string& gold, const std::string& name, const std::string& mention) {
+  if (AcronymOf(mention, gold) || AcronymOf(gold, mention) || AcronymOf(name, gold)) return true;
   std::vector<std::string> g = KeyWords(gold);
   if (g.empty()) return false;
   for (const std::string& predicted : {name, mention}) {

@@ -123,6 +123,22 @@ TEST(QuotesTest, IndirectSpeech) {
   EXPECT_TRUE(Quotes("Titre\n\nIl a gagné l'estime que méritait son travail.\n").empty());
 }
 
+// A speaker the entities stage missed becomes a mention with an identity.
+TEST(QuotesTest, ASpeakerTheTaggerMissedBecomesAMention) {
+  Article a = Analyse("Titre\n\nLa note de l'Italie a été abaissée. Moody's explique dans un "
+                      "communiqué que « l'Italie a plus de risque de connaître une hausse brutale ».\n");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  ASSERT_GE(a.quotes[0].speaker, 0);
+  const Entity& e = a.entities[a.quotes[0].speaker];
+  EXPECT_EQ(Text(a, e.raw), "Moody's");
+  EXPECT_EQ(e.type, EntityType::kOrganization);
+  ASSERT_GE(e.identity, 0);
+  EXPECT_EQ(a.identities[e.identity].name, "Moody's");
+  for (size_t i = 1; i < a.entities.size(); ++i) {
+    EXPECT_LE(a.entities[i - 1].raw.end, a.entities[i].raw.start);  // still in order, apart
+  }
+}
+
 TEST(QuotesTest, NoSpeakerIsNoGuess) {
   Article a = Analyse("Titre\n\nLe vent soufflait fort.\n\n« Nous partirons demain. »\n");
   ASSERT_EQ(a.quotes.size(), 1u);
@@ -171,6 +187,12 @@ TEST(QuotesTest, PathologicalMarks) {
   many += ".\n\nFin du texte ici.\n";
   Article a = Analyse(many);
   for (const Quote& q : a.quotes) EXPECT_EQ(Text(a, q.raw).find("Fin du texte"), std::string::npos);
+  // Cut short right after a source (found by fuzz_quotes: a read past the
+  // last word).
+  for (const char* cut : {"Titre\n\nSelon Angela Merkel,", "Titre\n\nSelon lui,", "Titre\n\n« a », dit"}) {
+    Article c = Analyse(cut);
+    for (const Quote& q : c.quotes) EXPECT_LE(q.raw.end, c.raw.size());
+  }
   std::string long_quote = "Titre\n\nAngela Merkel a déclaré : « ";
   while (long_quote.size() < (1u << 20)) long_quote += "nous partirons demain et nous reviendrons, ";
   long_quote += "voilà. »\n\nFin.\n";
@@ -186,6 +208,9 @@ TEST(QuoteScorerTest, SameSpeaker) {
   EXPECT_TRUE(SameSpeaker("Antonis Samaras", "Antonis Samaras", "Samaras"));
   EXPECT_TRUE(SameSpeaker("Alexandre Loukachenko", "Alexander Lukashenko", "Loukachenka"));
   EXPECT_TRUE(SameSpeaker("Commission européenne", "la Commission européenne", "Commission"));
+  EXPECT_TRUE(SameSpeaker("Human Rights Watch", "HRW", "HRW"));
+  EXPECT_TRUE(SameSpeaker("Parti populaire", "PP", "PP"));
+  EXPECT_FALSE(SameSpeaker("Parti socialiste", "PP", "PP"));
   EXPECT_FALSE(SameSpeaker("Antonis Samaras", "Barack Obama", "Obama"));
   EXPECT_FALSE(SameSpeaker("Antonis Samaras", "", ""));
 }

@@ -49,7 +49,15 @@ Result<ReportingVerbs> ReportingVerbs::Load(const std::string& path) {
                        flags.find('q') != flags.npos, flags.find('w') != flags.npos};
     // A form of two verbs ("lance", "lancer"?) keeps the first, strongest
     // reading: the file lists each form's lemmas in order.
-    verbs.forms_.emplace(line.substr(0, tab), std::move(verb));
+    std::string form = line.substr(0, tab);
+    // The spelling of 1990 drops the circumflex on i and u: "reconnait"
+    // for "reconnaît".
+    for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"î", "i"}, {"û", "u"}}) {
+      std::string plain = form;
+      for (size_t at; (at = plain.find(from)) != std::string::npos;) plain.replace(at, from.size(), to);
+      if (plain != form) verbs.forms_.emplace(plain, verb);
+    }
+    verbs.forms_.emplace(std::move(form), std::move(verb));
   }
   if (verbs.forms_.empty()) return Status(StatusCode::kInvalidArgument, path + ": no verbs");
   return verbs;

@@ -1,6 +1,7 @@
 #include "quotes/attribution.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <string_view>
 
 #include "quotes/indirect_speech.h"
@@ -130,6 +131,13 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
   // A pronoun points back to a person, else an organisation; a role noun to
   // its kind only ("le ministre" is no ministry).
   int32_t person = -1, fallback = -1, complement = -1;
+  // A role noun without a title to match goes to the person the story is
+  // about: the one named most often before it (the most recent on a tie),
+  // not merely the last named ("le premier ministre" after a quoted
+  // opponent is still the prime minister of the story).
+  std::unordered_map<int32_t, uint32_t> mentions;  // identity → mentions so far
+  int32_t salient = -1;
+  uint32_t salient_mentions = 0;
   uint32_t token = t;
   for (auto e = it; e != a.entities.begin();) {
     --e;
@@ -147,10 +155,16 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
       if (role.empty() || organisation) return index;
       if (e->title && a.RawView(*e->title).find(role) != std::string_view::npos) return index;
       if (person < 0) person = index;
+      uint32_t count = ++mentions[e->identity >= 0 ? e->identity : -1 - index];
+      if (count > salient_mentions) {  // strictly more: the most recent wins a tie
+        salient = index;
+        salient_mentions = count;
+      }
     } else if (role.empty() && e->type == EntityType::kOrganization && fallback < 0) {
       fallback = index;
     }
   }
+  if (!role.empty() && salient >= 0) return salient;
   return person >= 0 ? person : complement >= 0 ? complement : fallback;
 }
 
@@ -314,9 +328,12 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
       }
       // A role in apposition to a name: "Barroso, le président de la
       // Commission, se dit…" is Barroso.
-      if (!subject.why.empty() && subject.begin > limit + 1 && w_.Is(subject.begin - 1, ",") &&
-          w_.entity(subject.begin - 2) >= 0) {
-        Subject named = SubjectAt(subject.begin - 2);
+      // (Also without the comma: "Nick De Santis le directeur sportif".)
+      uint32_t name_at = subject.begin > limit + 1 && w_.Is(subject.begin - 1, ",") ? subject.begin - 2
+                         : subject.begin > limit ? subject.begin - 1
+                                                 : kNone;
+      if (!subject.why.empty() && name_at != kNone && w_.entity(name_at) >= 0) {
+        Subject named = SubjectAt(name_at);
         if (named.entity >= 0 && named.why.empty()) {
           while (named.begin > limit && w_.entity(named.begin - 1) == named.entity) --named.begin;
           return named;
@@ -376,7 +393,8 @@ uint32_t Attributor::VerbBefore(uint32_t open) const {
   for (uint32_t t = open; t > limit;) {
     --t;
     if (Quoted(t) || !w_.IsWord(t)) continue;  // over a quotation, not into it
-    if (w_.Is(t, "selon") || w_.Is(t, "d'après") || (w_.Is(t, "d'") && w_.Is(t + 1, "après"))) {
+    if (w_.Is(t, "selon") || w_.Is(t, "d'après") || (w_.Is(t, "d'") && w_.Is(t + 1, "après")) ||
+        AccordingTo(t)) {
       return t;
     }
     const ReportingVerb* verb = verbs_.Find(w_.lower(t));
@@ -385,6 +403,19 @@ uint32_t Attributor::VerbBefore(uint32_t open) const {
     if (weak == kNone && t + 2 >= open) weak = t;  // "poursuit-il : «"
   }
   return weak;
+}
+
+bool Attributor::AccordingTo(uint32_t t) const {
+  // "Mais pour Obama, « … »": pour and a person or an organisation, then a
+  // comma, is "according to" (not "pour la France", not "pour le climat").
+  if (!w_.Is(t, "pour") || t + 2 >= w_.size()) return false;
+  int32_t e = w_.entity(t + 1);
+  if (e < 0) return false;
+  EntityType type = w_.article().entities[e].type;
+  if (type != EntityType::kPerson && type != EntityType::kOrganization) return false;
+  uint32_t after = t + 1;
+  while (after < w_.size() && w_.entity(after) == e) ++after;
+  return after < w_.size() && w_.Is(after, ",");
 }
 
 bool Attributor::NounHere(uint32_t t) const {
@@ -488,7 +519,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
   if (subject.begin == kNone) {
     if (q.kind == QuoteKind::kIndirect && q.cue != kNone) {
       verb = q.cue;
-      if (w_.Is(verb, "selon") || w_.Is(verb, "d'") || w_.Is(verb, "d'après")) {
+      if (w_.Is(verb, "selon") || w_.Is(verb, "d'") || w_.Is(verb, "d'après") || w_.Is(verb, "pour")) {
         subject = SubjectOfSelon(verb);
         cue_begin = verb;
         a.why = "selon";
@@ -505,7 +536,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
     } else {
       uint32_t open = q.open != kNone ? q.open : q.begin;
       uint32_t v = VerbBefore(open);
-      if (v != kNone && (w_.Is(v, "selon") || w_.Is(v, "d'") || w_.Is(v, "d'après"))) {
+      if (v != kNone && (w_.Is(v, "selon") || w_.Is(v, "d'") || w_.Is(v, "d'après") || w_.Is(v, "pour"))) {
         subject = SubjectOfSelon(v);
         if (subject.begin != kNone) {
           cue_begin = v;

@@ -88,14 +88,17 @@ bool IncisePart(const ArticleWords& w, uint32_t t) {
 }
 
 // Whether words [begin, end) sound spoken rather than narrated: the first
-// or second person, a question or an exclamation.
+// or second person, a question or an exclamation, an interjection, a
+// vocative, "now" and "here".
 bool SoundsSpoken(const ArticleWords& w, uint32_t begin, uint32_t end) {
   static constexpr std::string_view kPersons[] = {
       "je", "j'", "me", "m'", "moi", "tu", "te", "t'", "toi", "nous", "vous", "mon", "ma",
-      "mes", "ton", "ta", "tes", "notre", "votre", "nos", "vos"};
+      "mes", "ton", "ta", "tes", "notre", "votre", "nos", "vos", "oui", "non", "ah", "oh",
+      "eh", "hélas", "bah", "allons", "voyons", "monsieur", "madame", "mademoiselle",
+      "messieurs", "voilà", "voici", "ça", "maintenant", "aujourd'hui", "demain", "ici"};
   for (uint32_t t = begin; t < end; ++t) {
     const std::string& s = w.lower(t);
-    if (s == "!" || s == "?") return true;
+    if (s == "!" || s == "?" || s == "…" || s == "...") return true;
     if (std::find(std::begin(kPersons), std::end(kPersons), s) != std::end(kPersons)) return true;
   }
   return false;
@@ -278,7 +281,16 @@ std::vector<QuoteCandidate> FindDialogueLines(const ArticleWords& w,
            !(m < marked.size() && marked[m].open == end)) {
       ++end;
     }
-    line.end = end;
+    // Where paragraphs were run together, the narration follows the line in
+    // the same paragraph: after its first sentence, the line goes on while
+    // the sentences sound spoken.
+    uint32_t spoken = line.begin < end ? std::min(end, w.SentenceEnd(line.begin)) : end;
+    while (spoken < end) {
+      uint32_t sentence_end = std::min(end, w.SentenceEnd(spoken));
+      if (!SoundsSpoken(w, spoken, sentence_end)) break;
+      spoken = sentence_end;
+    }
+    line.end = spoken;
     line.kind = QuoteKind::kDirect;
     if (line.begin < line.end) lines.push_back(line);
     t = end - 1;
@@ -324,7 +336,11 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w, const Reportin
   QuoteCandidate part = quote;
   for (uint32_t t = quote.begin; t + 1 < quote.end; ++t) {
     const std::string& s = w.lower(t);
-    if (s != "," && s != "?" && s != "!" && s != "…" && s != "—" && s != "–") continue;
+    // ("Fuyez !... balbutia-t-elle": after an ellipsis too, when the verb
+    // carries its subject.)
+    bool ellipsis = (s == "..." || s == ".") && t + 1 < quote.end &&
+                    HasInvertedSubject(w.lower(t + 1)) && !w.Capitalised(t + 1);
+    if (s != "," && s != "?" && s != "!" && s != "…" && s != "—" && s != "–" && !ellipsis) continue;
     uint32_t verb = kNone;
     if (!StartsIncise(w, verbs, t + 1, quote.end, &verb)) continue;
     // The incise runs to its punctuation; the words go on after a comma, a
@@ -345,8 +361,10 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w, const Reportin
     part.incise = verb;
     part.close = kNone;
     parts.push_back(part);
-    bool goes_on = k + 1 < quote.end &&
-                   (!w.EndsSentence(k) || quote.close != kNone);  // in marks, it goes on
+    // In marks, the words go on after the incise; in a line of dialogue,
+    // after a comma, or after a full stop when what follows sounds spoken.
+    bool mid_sentence = !w.EndsSentence(k);
+    bool goes_on = k + 1 < quote.end;
     if (!goes_on) return parts;
     part = quote;
     part.begin = k + 1;
@@ -358,6 +376,7 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w, const Reportin
       // words go on while the sentences sound spoken (je, vous, ! ?); the
       // first that does not is the narration again.
       uint32_t end = part.begin;
+      if (mid_sentence) end = std::min(quote.end, w.SentenceEnd(end));  // the sentence goes on
       while (end < quote.end) {
         uint32_t sentence_end = std::min(quote.end, w.SentenceEnd(end));
         if (!SoundsSpoken(w, end, sentence_end)) break;

@@ -118,7 +118,8 @@ Result<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(const Options& options)
   if (!options.quotes) return std::unique_ptr<QuoteFinder>();
   Result<ReportingVerbs> verbs = ReportingVerbs::Load(ReportingVerbs::DefaultPath());
   if (!verbs.ok()) return verbs.status();
-  return std::unique_ptr<QuoteFinder>(new QuoteFinder(std::move(verbs).value()));
+  return std::unique_ptr<QuoteFinder>(
+      new QuoteFinder(std::move(verbs).value(), options.tagger_model != "none"));
 }
 
 Status QuoteFinder::Run(Article& article) const {
@@ -167,7 +168,15 @@ Status QuoteFinder::Run(Article& article) const {
       if (words_quoted <= 4 || words.Capitalised(q.begin)) kept[i] = false;
     }
   }
-  AddMissedSpeakers(article, words, attributions);
+  if (names_) {
+    AddMissedSpeakers(article, words, attributions);
+  } else {
+    for (Attribution& a : attributions) {
+      if (a.name_begin == kNone) continue;
+      a.name_begin = a.name_end = kNone;
+      if (a.speaker < 0) a.confidence = 0;
+    }
+  }
   const CleanText& clean = article.clean;
   for (size_t i = 0; i < quotes.size(); ++i) {
     if (!kept[i]) continue;

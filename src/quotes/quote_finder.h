@@ -24,8 +24,11 @@ class QuoteFinder final : public Stage {
   Status Run(Article& article) const override;
 
  private:
-  explicit QuoteFinder(ReportingVerbs verbs) : verbs_(std::move(verbs)) {}
+  QuoteFinder(ReportingVerbs verbs, bool names) : verbs_(std::move(verbs)), names_(names) {}
   ReportingVerbs verbs_;
+  // Whether a speaker the entities stage missed becomes a mention: not when
+  // entities are off (--tagger-model none), which then stay empty.
+  bool names_;
 };
 
 }  // namespace veille::quotes

@@ -6,8 +6,30 @@
 #include "entities/token_text.h"
 
 namespace veille::quotes {
+namespace {
 
-ArticleWords::ArticleWords(const Article& article) : article_(article) {
+// Lower case, fast for ASCII and the Latin-1 letters French uses (À–Þ →
+// à–þ); anything else through the entities stage's Lowercase.
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      unsigned char d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    } else {
+      return entities::Lowercase(text);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ArticleWords::ArticleWords(const Article& article, const ReportingVerbs& verbs) : article_(article) {
   const uint32_t n = static_cast<uint32_t>(article.tokens.size());
   lower_.reserve(n);
   sentence_.assign(n, 0);
@@ -15,7 +37,11 @@ ArticleWords::ArticleWords(const Article& article) : article_(article) {
   block_begin_.assign(article.blocks.size(), 0);
   block_end_.assign(article.blocks.size(), 0);
   for (const Token& token : article.tokens) {
-    lower_.push_back(entities::Lowercase(article.clean.View(token.clean)));
+    lower_.push_back(Lower(article.clean.View(token.clean)));
+  }
+  verb_.assign(n, nullptr);
+  for (uint32_t t = 0; t < n; ++t) {
+    if (IsWord(t)) verb_[t] = verbs.Find(lower_[t]);
   }
   std::vector<bool> seen(article.blocks.size(), false);
   for (uint32_t s = 0; s < article.sentences.size(); ++s) {

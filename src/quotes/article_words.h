@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "quotes/reporting_verbs.h"
 #include "veille/article.h"
 
 namespace veille::quotes {
@@ -16,7 +17,7 @@ inline constexpr uint32_t kNone = UINT32_MAX;
 
 class ArticleWords {
  public:
-  explicit ArticleWords(const Article& article);
+  ArticleWords(const Article& article, const ReportingVerbs& verbs);
 
   const Article& article() const { return article_; }
   uint32_t size() const { return static_cast<uint32_t>(lower_.size()); }
@@ -27,6 +28,9 @@ class ArticleWords {
   uint32_t block(uint32_t t) const { return article_.sentences[sentence_[t]].block; }
   // The entity mention the token is part of, -1 for none.
   int32_t entity(uint32_t t) const { return entity_[t]; }
+  // The reporting verb a word is a form of, or null; looked up once per
+  // word, as every finder asks.
+  const ReportingVerb* verb(uint32_t t) const { return t < verb_.size() ? verb_[t] : nullptr; }
   // The first and one-past-last tokens of a token's sentence and block.
   uint32_t SentenceBegin(uint32_t t) const;
   uint32_t SentenceEnd(uint32_t t) const;
@@ -52,6 +56,7 @@ class ArticleWords {
   std::vector<std::string> lower_;
   std::vector<uint32_t> sentence_;
   std::vector<int32_t> entity_;
+  std::vector<const ReportingVerb*> verb_;
   std::vector<uint32_t> block_begin_, block_end_;
 };
 

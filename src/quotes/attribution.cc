@@ -1,11 +1,12 @@
 #include "quotes/attribution.h"
 
 #include <algorithm>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 
 #include "quotes/indirect_speech.h"
 #include "quotes/quote_marks.h"
+#include "quotes/reporting_verbs.h"
 
 namespace veille::quotes {
 namespace {
@@ -108,9 +109,8 @@ bool Attributor::Complement(int32_t entity) const {
   return Preposition(w_.lower(t)) && !w_.Capitalised(t);
 }
 
-Attributor::Attributor(const ArticleWords& words, const ReportingVerbs& verbs,
-                       const std::vector<QuoteCandidate>& quotes)
-    : w_(words), verbs_(verbs), quoted_(words.size(), false) {
+Attributor::Attributor(const ArticleWords& words, const std::vector<QuoteCandidate>& quotes)
+    : w_(words), quoted_(words.size(), false) {
   for (const QuoteCandidate& q : quotes) {
     uint32_t begin = q.open != kNone ? std::min(q.open, q.begin) : q.begin;
     uint32_t end = q.close != kNone ? std::max(q.close + 1, q.end) : q.end;
@@ -173,7 +173,7 @@ bool Attributor::NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const {
     return u < w_.size() && w_.entity(u) < 0 && !Quoted(u) && w_.IsWord(u) && w_.Capitalised(u) &&
            !OneOf(w_.lower(u), kDeterminers) && !OneOf(w_.lower(u), kRoles) &&
            !OneOf(w_.lower(u), kOrganisationRoles) && !SubjectPronoun(w_.lower(u)) &&
-           verbs_.Find(w_.lower(u)) == nullptr;
+           w_.verb(u) == nullptr;
   };
   auto particle = [&](uint32_t u) {
     const std::string& s = w_.lower(u);
@@ -196,7 +196,7 @@ bool Attributor::NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const {
                    return (c >= 'A' && c <= 'Z') || c == '\'' || c == '-';
                  });
   // ("Moody's explique" is a name: a reporting verb follows it.)
-  bool verb_after = e < last && verbs_.Find(w_.lower(e)) != nullptr;
+  bool verb_after = e < last && w_.verb(e) != nullptr;
   if (b == first && e - b == 1 && !acronym && !verb_after) return false;
   if (e - b > 6) return false;  // a title in capitals, not a name
   *begin = b;
@@ -397,7 +397,7 @@ uint32_t Attributor::VerbBefore(uint32_t open) const {
         AccordingTo(t)) {
       return t;
     }
-    const ReportingVerb* verb = verbs_.Find(w_.lower(t));
+    const ReportingVerb* verb = w_.verb(t);
     if (verb == nullptr || NounHere(t)) continue;
     if (!verb->weak) return t;
     if (weak == kNone && t + 2 >= open) weak = t;  // "poursuit-il : «"
@@ -479,7 +479,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
   Subject subject;
   uint32_t cue_begin = kNone, cue_end = kNone, verb = kNone;
   auto verb_lemma = [&](uint32_t t) {
-    const ReportingVerb* v = verbs_.Find(w_.lower(t));
+    const ReportingVerb* v = w_.verb(t);
     return v != nullptr ? v->lemma : std::string(w_.lower(t));
   };
   // 1. An incise inside the marks.
@@ -498,7 +498,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
       // A quotation that ends its sentence has no incise after it.
       bool ended = q.close != kNone && q.close > 0 && w_.EndsSentence(q.close - 1) &&
                    w_.Capitalised(after);
-      if (!ended && StartsIncise(w_, verbs_, after, w_.BlockEnd(after), &v)) {
+      if (!ended && StartsIncise(w_, after, w_.BlockEnd(after), &v)) {
         subject = SubjectAfter(v, w_.BlockEnd(v));
         if (subject.begin != kNone) {
           verb = v;

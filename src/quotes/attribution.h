@@ -21,7 +21,6 @@
 
 #include "quotes/article_words.h"
 #include "quotes/quote_candidate.h"
-#include "quotes/reporting_verbs.h"
 
 namespace veille::quotes {
 
@@ -43,8 +42,7 @@ class Attributor {
  public:
   // `quotes`: every quotation of the article, sorted; mentions inside them
   // are the quoted person's words, not speakers.
-  Attributor(const ArticleWords& words, const ReportingVerbs& verbs,
-             const std::vector<QuoteCandidate>& quotes);
+  Attributor(const ArticleWords& words, const std::vector<QuoteCandidate>& quotes);
 
   // `previous`: the attribution of the quotation before, if any.
   Attribution Attribute(const QuoteCandidate& quote, const QuoteCandidate* previous_quote,
@@ -81,7 +79,6 @@ class Attributor {
   bool Quoted(uint32_t t) const { return quoted_[t]; }
 
   const ArticleWords& w_;
-  const ReportingVerbs& verbs_;
   std::vector<bool> quoted_;  // tokens inside quotations or their marks
 };
 

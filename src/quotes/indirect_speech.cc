@@ -1,9 +1,10 @@
 #include "quotes/indirect_speech.h"
 
-#include "quotes/quote_marks.h"
-
 #include <algorithm>
 #include <string_view>
+
+#include "quotes/quote_marks.h"
+#include "quotes/reporting_verbs.h"
 
 namespace veille::quotes {
 namespace {
@@ -78,7 +79,7 @@ bool SourceNoun(std::string_view s) {
   return std::find(std::begin(kNouns), std::end(kNouns), s) != std::end(kNouns);
 }
 
-std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w, const ReportingVerbs& verbs,
+std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w,
                                                const std::vector<QuoteCandidate>& quoted) {
   std::vector<QuoteCandidate> found;
   const uint32_t n = w.size();
@@ -140,8 +141,8 @@ std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w, const Repo
     // the sentence before the incise that ends it.
     if (t > w.SentenceBegin(t) + 3 && w.Is(t - 1, ",")) {
       uint32_t incise_verb = kNone;
-      if (StartsIncise(w, verbs, t, w.SentenceEnd(t), &incise_verb)) {
-        const ReportingVerb* v = verbs.Find(w.lower(incise_verb));
+      if (StartsIncise(w, t, w.SentenceEnd(t), &incise_verb)) {
+        const ReportingVerb* v = w.verb(incise_verb);
         uint32_t end = incise_verb + 1;
         while (end < w.SentenceEnd(t) && !w.Is(end, ",") && !w.Is(end, ";") && !w.EndsSentence(end)) ++end;
         if (v != nullptr && !v->weak && (end == w.SentenceEnd(t) || w.EndsSentence(end))) {
@@ -150,7 +151,7 @@ std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w, const Repo
         }
       }
     }
-    const ReportingVerb* verb = verbs.Find(s);
+    const ReportingVerb* verb = w.verb(t);
     // "a fait savoir que": savoir after faire says it.
     bool made_known = s == "savoir" && t > 0 &&
                       (w.Is(t - 1, "fait") || w.Is(t - 1, "faire") || w.Is(t - 1, "fera") ||
@@ -184,7 +185,7 @@ std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w, const Repo
     // clause starts ("…, et a ajouté que…").
     uint32_t end = ClauseEnd(w, begin);
     for (uint32_t v = begin; v + 1 < end; ++v) {
-      const ReportingVerb* next = w.IsWord(v) ? verbs.Find(w.lower(v)) : nullptr;
+      const ReportingVerb* next = w.IsWord(v) ? w.verb(v) : nullptr;
       if (next != nullptr && next->indirect && (w.Is(v + 1, "que") || w.Is(v + 1, "qu'"))) {
         end = v;
         while (end > begin && (w.Is(end - 1, "et") || w.Is(end - 1, "a") || w.Is(end - 1, ",") ||

@@ -8,14 +8,12 @@
 
 #include "quotes/article_words.h"
 #include "quotes/quote_candidate.h"
-#include "quotes/reporting_verbs.h"
 
 namespace veille::quotes {
 
 // Outside the quotations already found (`quoted`: sorted, not overlapping);
 // a clause that holds quotation marks is left to them.
 std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& words,
-                                               const ReportingVerbs& verbs,
                                                const std::vector<QuoteCandidate>& quoted);
 
 // Nouns that name a source after "selon" when no name does ("selon la

@@ -125,27 +125,27 @@ Result<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(const Options& options)
 Status QuoteFinder::Run(Article& article) const {
   article.quotes.clear();
   if (article.tokens.empty() || article.sentences.empty()) return Status::Ok();
-  ArticleWords words(article);
+  ArticleWords words(article, verbs_);
   // 1. In marks (names and titles in marks set aside), and dialogue.
   std::vector<QuoteCandidate> marked = FindMarkedQuotes(words);
   std::vector<QuoteCandidate> found;
   for (QuoteCandidate& quote : marked) {
-    if (ClassifyMarked(words, verbs_, quote)) found.push_back(quote);
+    if (ClassifyMarked(words, quote)) found.push_back(quote);
   }
   for (const QuoteCandidate& line : FindDialogueLines(words, marked)) found.push_back(line);
   std::sort(found.begin(), found.end(),
             [](const QuoteCandidate& a, const QuoteCandidate& b) { return a.begin < b.begin; });
   std::vector<QuoteCandidate> quotes;
   for (const QuoteCandidate& quote : found) {
-    for (const QuoteCandidate& part : SplitAtIncises(words, verbs_, quote)) quotes.push_back(part);
+    for (const QuoteCandidate& part : SplitAtIncises(words, quote)) quotes.push_back(part);
   }
   // 2. Reported speech, outside them.
-  std::vector<QuoteCandidate> indirect = FindIndirectSpeech(words, verbs_, quotes);
+  std::vector<QuoteCandidate> indirect = FindIndirectSpeech(words, quotes);
   quotes.insert(quotes.end(), indirect.begin(), indirect.end());
   std::sort(quotes.begin(), quotes.end(),
             [](const QuoteCandidate& a, const QuoteCandidate& b) { return a.begin < b.begin; });
   // 3. Who said each.
-  Attributor attributor(words, verbs_, quotes);
+  Attributor attributor(words, quotes);
   std::vector<Attribution> attributions;
   attributions.reserve(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "quotes/reporting_verbs.h"
+
 namespace veille::quotes {
 namespace {
 
@@ -213,7 +215,7 @@ std::vector<QuoteCandidate> FindMarkedQuotes(const ArticleWords& w) {
   return outer;
 }
 
-bool ClassifyMarked(const ArticleWords& w, const ReportingVerbs& verbs, QuoteCandidate& quote) {
+bool ClassifyMarked(const ArticleWords& w, QuoteCandidate& quote) {
   // What stands just before the opening mark and just after the closing one.
   uint32_t before = quote.open != kNone && quote.open > w.SentenceBegin(quote.open) ? quote.open - 1 : kNone;
   if (before != kNone && w.block(before) != w.block(quote.open)) before = kNone;
@@ -221,8 +223,8 @@ bool ClassifyMarked(const ArticleWords& w, const ReportingVerbs& verbs, QuoteCan
   uint32_t after = quote.close != kNone && quote.close + 1 < w.size() ? quote.close + 1 : kNone;
   if (after != kNone && w.Is(after, ",") && after + 1 < w.size()) ++after;
   uint32_t verb = kNone;
-  bool incise_after = after != kNone && StartsIncise(w, verbs, after, w.BlockEnd(after), &verb);
-  bool verb_before = before != kNone && w.IsWord(before) && verbs.Find(w.lower(before)) != nullptr;
+  bool incise_after = after != kNone && StartsIncise(w, after, w.BlockEnd(after), &verb);
+  bool verb_before = before != kNone && w.IsWord(before) && w.verb(before) != nullptr;
 
   // A name or a title: a few words, capitalised but for the little words of
   // names, no sentence inside.
@@ -298,7 +300,7 @@ std::vector<QuoteCandidate> FindDialogueLines(const ArticleWords& w,
   return lines;
 }
 
-bool StartsIncise(const ArticleWords& w, const ReportingVerbs& verbs, uint32_t t, uint32_t end,
+bool StartsIncise(const ArticleWords& w, uint32_t t, uint32_t end,
                   uint32_t* verb) {
   if (t >= end) return false;
   if (Clitic(w.lower(t)) && t + 1 < end) ++t;  // s'écria, lui répondit
@@ -307,16 +309,16 @@ bool StartsIncise(const ArticleWords& w, const ReportingVerbs& verbs, uint32_t t
   std::string_view bare = WithoutInvertedSubject(s);
   // "a-t-il ajouté", "avait-elle dit"
   if (bare.size() != s.size() && Auxiliary(bare)) {
-    if (t + 1 < end && w.IsWord(t + 1) && verbs.Find(w.lower(t + 1)) != nullptr) {
+    if (t + 1 < end && w.IsWord(t + 1) && w.verb(t + 1) != nullptr) {
       *verb = t + 1;
       return true;
     }
     return false;
   }
-  const ReportingVerb* found = s.ends_with("ant") ? nullptr : verbs.Find(s);  // not "ajoutant"
+  const ReportingVerb* found = s.ends_with("ant") ? nullptr : w.verb(t);  // not "ajoutant"
   if (found == nullptr) {
     // ", a déclaré X", ", a ajouté le ministre"
-    if (Auxiliary(s) && t + 1 < end && w.IsWord(t + 1) && verbs.Find(w.lower(t + 1)) != nullptr &&
+    if (Auxiliary(s) && t + 1 < end && w.IsWord(t + 1) && w.verb(t + 1) != nullptr &&
         StartsSubject(w, t + 2)) {
       *verb = t + 1;
       return true;
@@ -330,7 +332,7 @@ bool StartsIncise(const ArticleWords& w, const ReportingVerbs& verbs, uint32_t t
   return false;
 }
 
-std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w, const ReportingVerbs& verbs,
+std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w,
                                            const QuoteCandidate& quote) {
   std::vector<QuoteCandidate> parts;
   QuoteCandidate part = quote;
@@ -342,7 +344,7 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w, const Reportin
                     HasInvertedSubject(w.lower(t + 1)) && !w.Capitalised(t + 1);
     if (s != "," && s != "?" && s != "!" && s != "…" && s != "—" && s != "–" && !ellipsis) continue;
     uint32_t verb = kNone;
-    if (!StartsIncise(w, verbs, t + 1, quote.end, &verb)) continue;
+    if (!StartsIncise(w, t + 1, quote.end, &verb)) continue;
     // The incise runs to its punctuation; the words go on after a comma, a
     // semicolon or a dash, not after the end of a sentence outside marks.
     uint32_t k = verb + 1;

@@ -21,7 +21,6 @@
 
 #include "quotes/article_words.h"
 #include "quotes/quote_candidate.h"
-#include "quotes/reporting_verbs.h"
 
 namespace veille::quotes {
 
@@ -32,20 +31,20 @@ std::vector<QuoteCandidate> FindMarkedQuotes(const ArticleWords& words);
 // Direct or partial, or false for marks around a name or a title rather
 // than someone's words (« Pool of the First », l'opération « Barkhane »),
 // unless a reporting verb stands beside them.
-bool ClassifyMarked(const ArticleWords& words, const ReportingVerbs& verbs, QuoteCandidate& quote);
+bool ClassifyMarked(const ArticleWords& words, QuoteCandidate& quote);
 
 // Lines of dialogue outside `marked` (sorted), in text order.
 std::vector<QuoteCandidate> FindDialogueLines(const ArticleWords& words,
                                              const std::vector<QuoteCandidate>& marked);
 
 // The quotation cut at the incises inside it; itself when it has none.
-std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& words, const ReportingVerbs& verbs,
+std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& words,
                                            const QuoteCandidate& quote);
 
 // Whether token t starts an incise: a verb of saying with its subject
 // after it ("dit-il", "a-t-il ajouté", "répondit le postillon", "s'écria
 // Marie"). Sets *verb to the verb's token.
-bool StartsIncise(const ArticleWords& words, const ReportingVerbs& verbs, uint32_t t,
+bool StartsIncise(const ArticleWords& words, uint32_t t,
                   uint32_t end, uint32_t* verb);
 
 }  // namespace veille::quotes

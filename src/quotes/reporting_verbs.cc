@@ -17,6 +17,7 @@ constexpr std::string_view kInverted[] = {"-t-elles", "-t-elle", "-t-ils", "-t-i
 }  // namespace
 
 std::string_view WithoutInvertedSubject(std::string_view word) {
+  if (word.find('-') == std::string_view::npos) return word;
   for (std::string_view pronoun : kInverted) {
     if (word.size() > pronoun.size() && word.ends_with(pronoun)) {
       return word.substr(0, word.size() - pronoun.size());
@@ -64,7 +65,7 @@ Result<ReportingVerbs> ReportingVerbs::Load(const std::string& path) {
 }
 
 const ReportingVerb* ReportingVerbs::Find(std::string_view word) const {
-  auto found = forms_.find(std::string(WithoutInvertedSubject(word)));
+  auto found = forms_.find(WithoutInvertedSubject(word));
   return found == forms_.end() ? nullptr : &found->second;
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <xxhash.h>
+
 #include "veille/status.h"
 
 namespace veille::quotes {
@@ -33,7 +35,13 @@ class ReportingVerbs {
   size_t size() const { return forms_.size(); }
 
  private:
-  std::unordered_map<std::string, ReportingVerb> forms_;
+  // Looked up by string_view: every word of every article is, so no string
+  // is built for it.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
+  };
+  std::unordered_map<std::string, ReportingVerb, Hash, std::equal_to<>> forms_;
 };
 
 // "dit-il" → "dit", "a-t-elle" → "a": the word without an inverted subject

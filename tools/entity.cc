@@ -23,6 +23,7 @@
 
 #include "commands.h"
 #include "db_flag.h"
+#include "names.h"
 #include "veille/identity.h"
 #include "veille/kb.h"
 #include "veille/query.h"
@@ -42,11 +43,6 @@ struct EntityFlags {
 int Fail(const std::string& message) {
   std::fprintf(stderr, "veille: entity: %s\n", message.c_str());
   return kExitFailure;
-}
-
-std::string LastWord(const std::string& text) {
-  size_t space = text.find_last_of(' ');
-  return space == std::string::npos ? text : text.substr(space + 1);
 }
 
 // The names merged with `name`, by the user's decisions, transitively; and
@@ -88,24 +84,16 @@ int RunEntity(const EntityFlags& flags) {
   // What the knowledge base knows the names as: their mentions carry its id.
   std::set<std::string> ids;
   std::string kb_id, kb_name, kb_kind;
-  if (flags.knowledge_base != "none") {
-    std::string kb = flags.knowledge_base.empty() ? DefaultKnowledgeBasePath() : flags.knowledge_base;
-    for (const std::string& name : names) {
-      auto matches = LookUpName(kb, name);
-      if (!matches.ok()) {
-        if (!flags.knowledge_base.empty()) return Fail(matches.status().message());
-        break;  // the default one is not built: names only
-      }
-      for (const KbMatch& m : *matches) {
-        if (m.kind == "title") continue;
-        ids.insert(m.id);
-        if (kb_id.empty()) {
-          kb_id = m.id;
-          kb_name = m.canonical;
-          kb_kind = m.kind;
-        }
-        break;  // the best only, as the analysis takes it
-      }
+  for (const std::string& name : names) {
+    auto known = BestKnownThing(flags.knowledge_base, name);
+    if (!known.ok()) return Fail(known.status().message());
+    if (!known->has_value()) continue;
+    const KbMatch& m = **known;
+    ids.insert(m.id);
+    if (kb_id.empty()) {
+      kb_id = m.id;
+      kb_name = m.canonical;
+      kb_kind = m.kind;
     }
   }
 

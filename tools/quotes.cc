@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "db_flag.h"
+#include "names.h"
 #include "veille/identity.h"
 #include "veille/kb.h"
 #include "veille/query.h"
@@ -32,11 +33,6 @@ int Fail(const std::string& message) {
   return kExitFailure;
 }
 
-std::string LastWord(const std::string& text) {
-  size_t space = text.find_last_of(' ');
-  return space == std::string::npos ? text : text.substr(space + 1);
-}
-
 // Whether a quotation's speaker is the one asked for: one name key (any
 // spelling), the knowledge base's id, or, for a person, the surname.
 struct Asked {
@@ -56,18 +52,9 @@ int RunQuotes(const QuotesFlags& flags) {
   Asked asked{NameKey(flags.speaker), "", {}};
   if (asked.key.empty()) return Fail("\"" + flags.speaker + "\" has no letters to look for");
   if (LastWord(flags.speaker) != flags.speaker) asked.surname = NameKey(LastWord(flags.speaker));
-  if (flags.knowledge_base != "none") {
-    std::string kb = flags.knowledge_base.empty() ? DefaultKnowledgeBasePath() : flags.knowledge_base;
-    auto matches = LookUpName(kb, flags.speaker);
-    if (matches.ok()) {
-      for (const KbMatch& m : *matches) {
-        if (m.kind != "title") asked.ids.insert(m.id);
-        break;  // the best only, as the analysis takes it
-      }
-    } else if (!flags.knowledge_base.empty()) {
-      return Fail(matches.status().message());
-    }
-  }
+  auto known = BestKnownThing(flags.knowledge_base, flags.speaker);
+  if (!known.ok()) return Fail(known.status().message());
+  if (known->has_value()) asked.ids.insert((*known)->id);
   std::string text = "speaker:\"" + flags.speaker + "\"";
   if (!flags.query.empty()) text += " " + flags.query;
   auto query = ParseQuery(text);

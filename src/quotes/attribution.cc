@@ -48,7 +48,9 @@ constexpr std::string_view kOrganisationRoles[] = {
     "ong", "organisation", "association", "groupe", "société", "entreprise", "agence",
     "institut", "banque", "parti", "syndicat", "fédération", "compagnie", "firme",
     "constructeur", "club", "équipe", "ministère", "ambassade", "fondation", "commission",
-    "institution", "mouvement", "collectif", "opérateur", "laboratoire", "université", "office"};
+    "institution", "mouvement", "collectif", "opérateur", "laboratoire", "université", "office",
+    "quotidien", "journal", "hebdomadaire", "magazine", "site", "chaîne", "chaine", "radio",
+    "télévision", "média"};
 
 // Where words are published or said: after sur, dans, lors de, à, comme.
 constexpr std::string_view kPlatforms[] = {"twitter", "facebook", "telegram", "instagram",
@@ -281,8 +283,20 @@ Attributor::Subject Attributor::SubjectOfSelon(uint32_t selon) const {
 
 Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
   const uint32_t limit = w_.SentenceBegin(verb);
+  // A gerund ("…, en évoquant une « source »") has the subject of the main
+  // clause: the first name of the sentence, before any que.
+  if (verb > limit && w_.Is(verb - 1, "en") && w_.lower(verb).ends_with("ant")) {
+    for (uint32_t t = limit; t < verb; ++t) {
+      if (w_.Is(t, "que") || w_.Is(t, "qu'") || w_.Is(t, ";")) break;
+      if (Quoted(t)) continue;
+      Subject subject = SubjectAt(t);
+      if (subject.Named() && !(subject.entity >= 0 && Complement(subject.entity))) return subject;
+      if (subject.begin != kNone) t = subject.end - 1;
+    }
+  }
   uint32_t steps = 0;
   bool relative = false;
+  Subject complement;  // a name after a preposition, when nothing else names the speaker
   for (uint32_t t = verb; t > limit && steps < 24; ++steps) {
     --t;
     // Over a quotation, not into it: "X a qualifié … de « … » et a déclaré".
@@ -299,6 +313,12 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
     if (subject.begin != kNone && subject.entity >= 0 && subject.why.empty() && !relative &&
         Complement(subject.entity)) {
       while (t > limit && w_.entity(t - 1) == subject.entity) --t;
+      // ("Un rapport de la Ligue arabe apporte la même conclusion : « … »")
+      if (complement.begin == kNone) {
+        complement = subject;
+        complement.begin = t;
+        complement.confidence = 0.5;
+      }
       continue;
     }
     if (subject.name) {
@@ -342,7 +362,7 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
       return subject;
     }
   }
-  return {};
+  return complement;
 }
 
 Attributor::Subject Attributor::SubjectAfter(uint32_t verb, uint32_t limit) const {

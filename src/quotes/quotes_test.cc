@@ -139,6 +139,18 @@ TEST(QuotesTest, ASpeakerTheTaggerMissedBecomesAMention) {
   }
 }
 
+// A gerund has the main clause's subject; a newspaper called "le
+// quotidien" is the newspaper named before.
+TEST(QuotesTest, GerundsAndOrganisationsByWhatTheyAre) {
+  Lines lines = Quotes(
+      "Titre\n\nLe quotidien français Le Figaro annonce mardi que le journaliste Gilles Jacquier a été tué, en "
+      "évoquant une « source proche du dossier au ministère ».\n\n« Les analyses balistiques "
+      "indiquent un tir de mortier » indique le quotidien.\n");
+  // (The que-clause holds marks: they are the quotation, not the clause.)
+  EXPECT_EQ(lines, (Lines{"partial|source proche du dossier au ministère|Le Figaro",
+                          "direct|Les analyses balistiques indiquent un tir de mortier|Le Figaro"}));
+}
+
 TEST(QuotesTest, NoSpeakerIsNoGuess) {
   Article a = Analyse("Titre\n\nLe vent soufflait fort.\n\n« Nous partirons demain. »\n");
   ASSERT_EQ(a.quotes.size(), 1u);

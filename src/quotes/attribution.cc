@@ -126,7 +126,10 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
   const Article& a = w_.article();
   const uint32_t at = a.tokens[t].clean.start;
   // An organisation is named once and then called "l'ONG" for long.
-  const uint32_t back = organisation ? 12 : role.empty() ? 4 : 8;
+  // A pronoun looks for a person over 8 sentences, and for an organisation
+  // (il, elle may stand for one) over the last 4 only.
+  const uint32_t back = organisation ? 12 : 8;
+  const uint32_t near_sentence = w_.sentence(t) >= 4 ? w_.sentence(t) - 4 : 0;
   const uint32_t first_sentence = w_.sentence(t) >= back ? w_.sentence(t) - back : 0;
   auto it = std::lower_bound(a.entities.begin(), a.entities.end(), at,
                              [](const Entity& e, uint32_t offset) { return e.clean.end <= offset; });
@@ -162,7 +165,8 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
         salient = index;
         salient_mentions = count;
       }
-    } else if (role.empty() && e->type == EntityType::kOrganization && fallback < 0) {
+    } else if (role.empty() && e->type == EntityType::kOrganization && fallback < 0 &&
+               w_.sentence(token) >= near_sentence) {
       fallback = index;
     }
   }

@@ -356,7 +356,7 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
       uint32_t name_at = subject.begin > limit + 1 && w_.Is(subject.begin - 1, ",") ? subject.begin - 2
                          : subject.begin > limit ? subject.begin - 1
                                                  : kNone;
-      if (!subject.why.empty() && name_at != kNone && w_.entity(name_at) >= 0) {
+      if (subject.why.starts_with("role noun") && name_at != kNone && w_.entity(name_at) >= 0) {
         Subject named = SubjectAt(name_at);
         if (named.entity >= 0 && named.why.empty()) {
           while (named.begin > limit && w_.entity(named.begin - 1) == named.entity) --named.begin;

@@ -242,6 +242,7 @@ Status IdentityLinker::Run(Article& article) const {
         if (e.clean == token.clean) {
           e.type = EntityType::kLocation;
           e.adjective = true;
+          e.title.reset();  // "président kazakh" taken for a person: no title for a place
           e.why = "adjective of '" + found->second + "' (demonyms-fr)";
           place_at[e.clean.start] = found->second;
         }

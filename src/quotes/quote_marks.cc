@@ -345,9 +345,7 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w,
     if (s != "," && s != "?" && s != "!" && s != "…" && s != "—" && s != "–" && !ellipsis) continue;
     uint32_t verb = kNone;
     if (!StartsIncise(w, t + 1, quote.end, &verb)) continue;
-    // The incise runs to its punctuation; the words go on after a comma, a
-    // semicolon or a dash, not after the end of a sentence outside marks.
-    uint32_t k = verb + 1;
+    // The incise runs to its punctuation.
     auto incise_end = [&](uint32_t from) {
       while (from < quote.end && !w.Is(from, ",") && !w.Is(from, ";") && !w.Is(from, "—") &&
              !w.Is(from, "–") && !w.EndsSentence(from) && !w.Is(from, ":")) {
@@ -355,7 +353,7 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w,
       }
       return from;
     };
-    k = incise_end(k);
+    uint32_t k = incise_end(verb + 1);
     // The incise goes on over what describes the speaker or the manner:
     // ", dit le jeune homme, qui releva la tête", ", dit-elle en souriant,".
     while (k + 1 < quote.end && w.Is(k, ",") && IncisePart(w, k + 1)) k = incise_end(k + 1);
@@ -363,11 +361,11 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w,
     part.incise = verb;
     part.close = kNone;
     parts.push_back(part);
-    // In marks, the words go on after the incise; in a line of dialogue,
-    // after a comma, or after a full stop when what follows sounds spoken.
+    // In marks, the words go on after the incise; without a closing mark
+    // (a line of dialogue), to the end of the sentence when the incise
+    // ended with a comma, then while the sentences sound spoken.
     bool mid_sentence = !w.EndsSentence(k);
-    bool goes_on = k + 1 < quote.end;
-    if (!goes_on) return parts;
+    if (k + 1 >= quote.end) return parts;
     part = quote;
     part.begin = k + 1;
     part.open = kNone;

@@ -81,6 +81,7 @@ bool ArticleWords::IsWord(uint32_t t) const {
 }
 
 bool ArticleWords::EndsSentence(uint32_t t) const {
+  if (t >= size()) return false;
   const std::string& s = lower_[t];
   return s == "." || s == "!" || s == "?" || s == "…" || s == "...";
 }

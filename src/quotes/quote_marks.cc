@@ -364,8 +364,8 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w,
     // In marks, the words go on after the incise; without a closing mark
     // (a line of dialogue), to the end of the sentence when the incise
     // ended with a comma, then while the sentences sound spoken.
-    bool mid_sentence = !w.EndsSentence(k);
     if (k + 1 >= quote.end) return parts;
+    bool mid_sentence = !w.EndsSentence(k);
     part = quote;
     part.begin = k + 1;
     part.open = kNone;

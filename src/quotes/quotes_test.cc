@@ -201,7 +201,10 @@ TEST(QuotesTest, PathologicalMarks) {
   for (const Quote& q : a.quotes) EXPECT_EQ(Text(a, q.raw).find("Fin du texte"), std::string::npos);
   // Cut short right after a source (found by fuzz_quotes: a read past the
   // last word).
-  for (const char* cut : {"Titre\n\nSelon Angela Merkel,", "Titre\n\nSelon lui,", "Titre\n\n« a », dit"}) {
+  // And right after an incise (found by fuzz_text_reader in a clean-clone run).
+  for (const char* cut : {"Titre\n\nSelon Angela Merkel,", "Titre\n\nSelon lui,", "Titre\n\n« a », dit",
+                          "Titre\n\n« Nous partirons, a-t-il dit", "Titre\n\n— Oui, dit-il",
+                          "Titre\n\n— Oui, dit Angela Merkel"}) {
     Article c = Analyse(cut);
     for (const Quote& q : c.quotes) EXPECT_LE(q.raw.end, c.raw.size());
   }

@@ -429,6 +429,12 @@ uint32_t Attributor::VerbBefore(uint32_t open) const {
   return weak;
 }
 
+bool Attributor::SourceCue(uint32_t t) const {
+  // What VerbBefore and FindIndirectSpeech return for "selon X", "d'après
+  // X" and "pour X," in place of a verb.
+  return w_.Is(t, "selon") || w_.Is(t, "d'") || w_.Is(t, "d'après") || w_.Is(t, "pour");
+}
+
 bool Attributor::AccordingTo(uint32_t t) const {
   // "Mais pour Obama, « … »": pour and a person or an organisation, then a
   // comma, is "according to" (not "pour la France", not "pour le climat").
@@ -543,7 +549,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
   if (subject.begin == kNone) {
     if (q.kind == QuoteKind::kIndirect && q.cue != kNone) {
       verb = q.cue;
-      if (w_.Is(verb, "selon") || w_.Is(verb, "d'") || w_.Is(verb, "d'après") || w_.Is(verb, "pour")) {
+      if (SourceCue(verb)) {
         subject = SubjectOfSelon(verb);
         cue_begin = verb;
         a.why = "selon";
@@ -560,7 +566,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
     } else {
       uint32_t open = q.open != kNone ? q.open : q.begin;
       uint32_t v = VerbBefore(open);
-      if (v != kNone && (w_.Is(v, "selon") || w_.Is(v, "d'") || w_.Is(v, "d'après") || w_.Is(v, "pour"))) {
+      if (v != kNone && SourceCue(v)) {
         subject = SubjectOfSelon(v);
         if (subject.begin != kNone) {
           cue_begin = v;

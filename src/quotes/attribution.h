@@ -67,6 +67,7 @@ class Attributor {
   // Whether a verb form is a noun here, after a determiner ("l'estime").
   bool NounHere(uint32_t t) const;
   bool AccordingTo(uint32_t t) const;  // "pour X," as "selon X,"
+  bool SourceCue(uint32_t t) const;    // selon, d'après, pour: a cue that is no verb
   bool Complement(int32_t entity) const;
   // The last person named before token t, outside quotations, within a few
   // sentences: for a pronoun (no role), else an organisation; for a

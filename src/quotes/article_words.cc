@@ -8,11 +8,13 @@
 namespace veille::quotes {
 namespace {
 
-// Lower case, fast for ASCII and the Latin-1 letters French uses (À–Þ →
-// à–þ); anything else through the entities stage's Lowercase.
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (size_t i = 0; i < out.size(); ++i) {
+// Appends `text` in lower case to `out`: fast for ASCII and the Latin-1
+// letters French uses (À–Þ → à–þ); anything else through the entities
+// stage's Lowercase.
+void AppendLower(std::string_view text, std::string& out) {
+  size_t start = out.size();
+  out.append(text);
+  for (size_t i = start; i < out.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(out[i]);
     if (c < 0x80) {
       if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
@@ -21,27 +23,31 @@ std::string Lower(std::string_view text) {
       if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
       ++i;
     } else {
-      return entities::Lowercase(text);
+      out.resize(start);
+      out.append(entities::Lowercase(text));
+      return;
     }
   }
-  return out;
 }
 
 }  // namespace
 
 ArticleWords::ArticleWords(const Article& article, const ReportingVerbs& verbs) : article_(article) {
   const uint32_t n = static_cast<uint32_t>(article.tokens.size());
-  lower_.reserve(n);
+  lower_text_.reserve(article.clean.text.size());
+  lower_start_.reserve(n + 1);
   sentence_.assign(n, 0);
   entity_.assign(n, -1);
   block_begin_.assign(article.blocks.size(), 0);
   block_end_.assign(article.blocks.size(), 0);
   for (const Token& token : article.tokens) {
-    lower_.push_back(Lower(article.clean.View(token.clean)));
+    lower_start_.push_back(static_cast<uint32_t>(lower_text_.size()));
+    AppendLower(article.clean.View(token.clean), lower_text_);
   }
+  lower_start_.push_back(static_cast<uint32_t>(lower_text_.size()));
   verb_.assign(n, nullptr);
   for (uint32_t t = 0; t < n; ++t) {
-    if (IsWord(t)) verb_[t] = verbs.Find(lower_[t]);
+    if (IsWord(t)) verb_[t] = verbs.Find(lower(t));
   }
   std::vector<bool> seen(article.blocks.size(), false);
   for (uint32_t s = 0; s < article.sentences.size(); ++s) {
@@ -82,15 +88,15 @@ bool ArticleWords::IsWord(uint32_t t) const {
 
 bool ArticleWords::EndsSentence(uint32_t t) const {
   if (t >= size()) return false;
-  const std::string& s = lower_[t];
+  std::string_view s = lower(t);
   return s == "." || s == "!" || s == "?" || s == "…" || s == "...";
 }
 
 bool ArticleWords::IsDash(uint32_t t) const {
-  const std::string& s = lower_[t];
+  std::string_view s = lower(t);
   if (s == "—" || s == "–" || s == "--") return true;
   // "--" written as two hyphens is two tokens.
-  return s == "-" && t + 1 < size() && lower_[t + 1] == "-" && !SpaceAfter(t);
+  return s == "-" && t + 1 < size() && lower(t + 1) == "-" && !SpaceAfter(t);
 }
 
 // The clean text has every space as ' ' (no-break ones too) or '\n'.

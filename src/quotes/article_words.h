@@ -20,9 +20,11 @@ class ArticleWords {
   ArticleWords(const Article& article, const ReportingVerbs& verbs);
 
   const Article& article() const { return article_; }
-  uint32_t size() const { return static_cast<uint32_t>(lower_.size()); }
+  uint32_t size() const { return static_cast<uint32_t>(lower_start_.size()) - 1; }
   std::string_view text(uint32_t t) const { return article_.clean.View(article_.tokens[t].clean); }
-  const std::string& lower(uint32_t t) const { return lower_[t]; }
+  std::string_view lower(uint32_t t) const {
+    return std::string_view(lower_text_).substr(lower_start_[t], lower_start_[t + 1] - lower_start_[t]);
+  }
   TokenKind kind(uint32_t t) const { return article_.tokens[t].kind; }
   uint32_t sentence(uint32_t t) const { return sentence_[t]; }
   uint32_t block(uint32_t t) const { return article_.sentences[sentence_[t]].block; }
@@ -37,7 +39,7 @@ class ArticleWords {
   uint32_t BlockBegin(uint32_t t) const { return block_begin_[block(t)]; }
   uint32_t BlockEnd(uint32_t t) const { return block_end_[block(t)]; }
 
-  bool Is(uint32_t t, std::string_view lower_text) const { return t < size() && lower_[t] == lower_text; }
+  bool Is(uint32_t t, std::string_view lower_text) const { return t < size() && lower(t) == lower_text; }
   bool IsWord(uint32_t t) const;
   // . ! ? … : the end of a sentence.
   bool EndsSentence(uint32_t t) const;
@@ -53,7 +55,10 @@ class ArticleWords {
 
  private:
   const Article& article_;
-  std::vector<std::string> lower_;
+  // Every token's lower case, one after the other in one string (one
+  // allocation, not one per word): token t is [lower_start_[t], lower_start_[t + 1]).
+  std::string lower_text_;
+  std::vector<uint32_t> lower_start_;
   std::vector<uint32_t> sentence_;
   std::vector<int32_t> entity_;
   std::vector<const ReportingVerb*> verb_;

@@ -182,7 +182,7 @@ bool Attributor::NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const {
            w_.verb(u) == nullptr;
   };
   auto particle = [&](uint32_t u) {
-    const std::string& s = w_.lower(u);
+    std::string_view s = w_.lower(u);
     return s == "de" || s == "du" || s == "des" || s == "d'" || s == "van" || s == "von" ||
            s == "el" || s == "al" || s == "la" || s == "le";
   };
@@ -212,7 +212,7 @@ bool Attributor::NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const {
 
 Attributor::Subject Attributor::SubjectAt(uint32_t t, bool after_selon) const {
   Subject subject;
-  const std::string& s = w_.lower(t);
+  std::string_view s = w_.lower(t);
   if (int32_t e = w_.entity(t); e >= 0) {
     const Entity& entity = w_.article().entities[e];
     if (!entity.adjective) {
@@ -308,7 +308,7 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
       --steps;
       continue;
     }
-    const std::string& s = w_.lower(t);
+    std::string_view s = w_.lower(t);
     if (s == ";" || s == ":" || s == "que" || s == "qu'") break;
     if (w_.Is(t, "qui")) relative = true;
     Subject subject = SubjectAt(t);
@@ -383,7 +383,7 @@ Attributor::Subject Attributor::SubjectAfter(uint32_t verb, uint32_t limit) cons
     }
   }
   for (uint32_t t = verb + 1; t < limit && t < verb + 8; ++t) {
-    const std::string& s = w_.lower(t);
+    std::string_view s = w_.lower(t);
     if (s == "," || s == ";" || s == ":" || w_.EndsSentence(t) || s == "que" || s == "qu'") break;
     if (Quoted(t)) break;
     Subject subject = SubjectAt(t);
@@ -473,7 +473,7 @@ std::optional<Span> Attributor::ChannelNear(uint32_t begin, uint32_t end) const 
   };
   for (uint32_t t = begin; t < end; ++t) {
     if (Quoted(t) || !w_.IsWord(t)) continue;
-    const std::string& s = w_.lower(t);
+    std::string_view s = w_.lower(t);
     uint32_t det = t + 1;
     if (s == "lors" || s == "auprès" || s == "cité" || s == "citée") {
       if (w_.Is(det, "d'") || w_.Is(det, "de") || w_.Is(det, "par")) ++det;
@@ -489,7 +489,7 @@ std::optional<Span> Attributor::ChannelNear(uint32_t begin, uint32_t end) const 
     uint32_t head = det;
     if (OneOf(w_.lower(det), kDeterminers) || w_.Is(det, "d'") || w_.Is(det, "l'")) ++head;
     if (head >= end) continue;
-    const std::string& noun = w_.lower(head);
+    std::string_view noun = w_.lower(head);
     bool channel = OneOf(noun, kMedia) || (s != "comme" && s != "à" && s != "au" && OneOf(noun, kStatements));
     if (!channel && (s == "à" || s == "au") && w_.entity(head) >= 0 &&
         w_.article().entities[w_.entity(head)].type == EntityType::kOrganization && head == det + 1) {

@@ -100,7 +100,7 @@ std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w,
   };
   for (uint32_t t = 0; t < n; ++t) {
     if (!w.IsWord(t)) continue;
-    const std::string& s = w.lower(t);
+    std::string_view s = w.lower(t);
     // selon X, … / …, selon X. / d'après X, …
     bool selon = s == "selon";
     uint32_t after_selon = t + 1;

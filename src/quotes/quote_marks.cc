@@ -20,7 +20,7 @@ struct Mark {
 
 Mark MarkOf(const ArticleWords& w, uint32_t t) {
   if (w.kind(t) != TokenKind::kPunctuation && w.kind(t) != TokenKind::kSymbol) return {};
-  const std::string& s = w.lower(t);
+  std::string_view s = w.lower(t);
   if (s == "«") return {Family::kGuillemet, true, false};
   if (s == "»") return {Family::kGuillemet, false, true};
   if (s == "“" || s == "„") return {Family::kCurly, true, false};
@@ -35,7 +35,7 @@ Mark MarkOf(const ArticleWords& w, uint32_t t) {
 // « or » (French typography), or “.
 bool NextBlockContinues(const ArticleWords& w, uint32_t block_end) {
   if (block_end >= w.size()) return false;
-  const std::string& s = w.lower(block_end);
+  std::string_view s = w.lower(block_end);
   return s == "«" || s == "»" || s == "“";
 }
 
@@ -69,7 +69,7 @@ bool StartsSubject(const ArticleWords& w, uint32_t t) {
   static constexpr std::string_view kDeterminers[] = {
       "le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "ce", "cette", "mon",
       "ma", "notre", "votre", "m.", "mme", "mlle", "me", "maître", "monsieur", "madame"};
-  const std::string& s = w.lower(t);
+  std::string_view s = w.lower(t);
   if (std::find(std::begin(kDeterminers), std::end(kDeterminers), s) != std::end(kDeterminers)) {
     return true;
   }
@@ -79,7 +79,7 @@ bool StartsSubject(const ArticleWords& w, uint32_t t) {
 // What goes on an incise after a comma: a relative clause, a gerund, a
 // manner ("qui releva la tête", "en souriant", "d'une voix sourde").
 bool IncisePart(const ArticleWords& w, uint32_t t) {
-  const std::string& s = w.lower(t);
+  std::string_view s = w.lower(t);
   if (s == "qui" || s == "avec" || s == "sans" || s == "tout" || s == "puis" || s == "et") return true;
   if (s == "en" && t + 1 < w.size() && w.lower(t + 1).ends_with("ant")) return true;
   if ((s == "d'" || s == "de") && t + 1 < w.size() &&
@@ -99,7 +99,7 @@ bool SoundsSpoken(const ArticleWords& w, uint32_t begin, uint32_t end) {
       "eh", "hélas", "bah", "allons", "voyons", "monsieur", "madame", "mademoiselle",
       "messieurs", "voilà", "voici", "ça", "maintenant", "aujourd'hui", "demain", "ici"};
   for (uint32_t t = begin; t < end; ++t) {
-    const std::string& s = w.lower(t);
+    std::string_view s = w.lower(t);
     if (s == "!" || s == "?" || s == "…" || s == "...") return true;
     if (std::find(std::begin(kPersons), std::end(kPersons), s) != std::end(kPersons)) return true;
   }
@@ -305,7 +305,7 @@ bool StartsIncise(const ArticleWords& w, uint32_t t, uint32_t end,
   if (t >= end) return false;
   if (Clitic(w.lower(t)) && t + 1 < end) ++t;  // s'écria, lui répondit
   if (!w.IsWord(t)) return false;
-  const std::string& s = w.lower(t);
+  std::string_view s = w.lower(t);
   std::string_view bare = WithoutInvertedSubject(s);
   // "a-t-il ajouté", "avait-elle dit"
   if (bare.size() != s.size() && Auxiliary(bare)) {
@@ -337,7 +337,7 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w,
   std::vector<QuoteCandidate> parts;
   QuoteCandidate part = quote;
   for (uint32_t t = quote.begin; t + 1 < quote.end; ++t) {
-    const std::string& s = w.lower(t);
+    std::string_view s = w.lower(t);
     // ("Fuyez !... balbutia-t-elle": after an ellipsis too, when the verb
     // carries its subject.)
     bool ellipsis = (s == "..." || s == ".") && t + 1 < quote.end &&

@@ -61,11 +61,19 @@ Result<ReportingVerbs> ReportingVerbs::Load(const std::string& path) {
     verbs.forms_.emplace(std::move(form), std::move(verb));
   }
   if (verbs.forms_.empty()) return Status(StatusCode::kInvalidArgument, path + ": no verbs");
+  for (const auto& [form, verb] : verbs.forms_) {
+    uint64_t low = Hash()(form) & 0xFFFF;
+    verbs.filter_[low >> 6] |= uint64_t{1} << (low & 63);
+  }
   return verbs;
 }
 
 const ReportingVerb* ReportingVerbs::Find(std::string_view word) const {
-  auto found = forms_.find(WithoutInvertedSubject(word));
+  std::string_view form = WithoutInvertedSubject(word);
+  size_t hash = Hash()(form);
+  uint64_t low = hash & 0xFFFF;
+  if ((filter_[low >> 6] >> (low & 63) & 1) == 0) return nullptr;
+  auto found = forms_.find(form);
   return found == forms_.end() ? nullptr : &found->second;
 }
 

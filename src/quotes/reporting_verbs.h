@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xxhash.h>
 
@@ -42,6 +43,10 @@ class ReportingVerbs {
     size_t operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
   };
   std::unordered_map<std::string, ReportingVerb, Hash, std::equal_to<>> forms_;
+  // One bit per value of a hash's low 16 bits, set for the forms: most
+  // words are no verb, and this says so from one cache line, without
+  // walking the table.
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(1 << 10, 0);
 };
 
 // "dit-il" → "dit", "a-t-elle" → "a": the word without an inverted subject

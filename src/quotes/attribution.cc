@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "quotes/indirect_speech.h"
 #include "quotes/quote_marks.h"
@@ -140,7 +141,7 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
   // about: the one named most often before it (the most recent on a tie),
   // not merely the last named ("le premier ministre" after a quoted
   // opponent is still the prime minister of the story).
-  std::unordered_map<int32_t, uint32_t> mentions;  // identity → mentions so far
+  std::vector<std::pair<int32_t, uint32_t>> mentions;  // identity, mentions so far: a few
   int32_t salient = -1;
   uint32_t salient_mentions = 0;
   uint32_t token = t;
@@ -160,7 +161,11 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
       if (role.empty() || organisation) return index;
       if (e->title && a.RawView(*e->title).find(role) != std::string_view::npos) return index;
       if (person < 0) person = index;
-      uint32_t count = ++mentions[e->identity >= 0 ? e->identity : -1 - index];
+      int32_t identity = e->identity >= 0 ? e->identity : -1 - index;
+      auto seen = std::find_if(mentions.begin(), mentions.end(),
+                               [&](const auto& m) { return m.first == identity; });
+      if (seen == mentions.end()) seen = mentions.insert(mentions.end(), {identity, 0});
+      uint32_t count = ++seen->second;
       if (count > salient_mentions) {  // strictly more: the most recent wins a tie
         salient = index;
         salient_mentions = count;
@@ -239,10 +244,14 @@ Attributor::Subject Attributor::SubjectAt(uint32_t t, bool after_selon) const {
     subject.why = "pronoun '" + std::string(w_.text(t)) + "'";
     return subject;
   }
-  bool organisation = OneOf(s, kOrganisationRoles);
+  // A role noun follows a determiner (checked first: the lists of roles
+  // are long, and every word scanned for a subject comes here).
+  if (!w_.IsWord(t)) return subject;
   uint32_t determiner = t > 0 && OneOf(w_.lower(t - 1), kDeterminers) ? t - 1
                         : t > 1 && OneOf(w_.lower(t - 2), kDeterminers) ? t - 2
                                                                         : kNone;
+  if (determiner == kNone) return subject;
+  bool organisation = OneOf(s, kOrganisationRoles);
   // "le président de la commission": the head is the role, not the
   // complement after de.
   bool complement = determiner != kNone && determiner > 0 &&

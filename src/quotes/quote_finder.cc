@@ -45,6 +45,7 @@ void AddMissedSpeakers(Article& article, const ArticleWords& words,
                        std::vector<Attribution>& attributions) {
   std::vector<Entity> fresh;
   std::vector<std::pair<uint32_t, uint32_t>> spans;  // tokens of each fresh mention
+  std::vector<std::string> identity_keys;
   // The fresh mention a name is (one that overlaps it), or spans.size().
   auto find = [&](uint32_t begin, uint32_t end) {
     size_t i = 0;
@@ -61,9 +62,16 @@ void AddMissedSpeakers(Article& article, const ArticleWords& words,
     std::string text(article.RawView(e.raw));
     e.type = TypeOfMissedName(text);
     std::string key = entities::NameKey(text);
-    for (size_t i = 0; i < article.identities.size() && e.identity < 0; ++i) {
+    // The article's identities' keys, made once (a name key costs a
+    // transliteration).
+    if (identity_keys.empty()) {
+      for (const Identity& identity : article.identities) {
+        identity_keys.push_back(entities::NameKey(identity.name));
+      }
+    }
+    for (size_t i = 0; i < identity_keys.size() && e.identity < 0; ++i) {
       const Identity& identity = article.identities[i];
-      std::string other = entities::NameKey(identity.name);
+      const std::string& other = identity_keys[i];
       bool surname = identity.type == EntityType::kPerson && text.find(' ') == std::string::npos &&
                      other.size() > key.size() && other.ends_with(" " + key);
       if (!key.empty() && (other == key || surname)) {
@@ -73,6 +81,7 @@ void AddMissedSpeakers(Article& article, const ArticleWords& words,
     }
     if (e.identity < 0) {
       article.identities.push_back({entities::IdentityId(e.type, text), text, e.type});
+      identity_keys.push_back(key);
       e.identity = static_cast<int32_t>(article.identities.size() - 1);
     }
     e.why = "speaker of a quotation, a name the entities stage had not found";

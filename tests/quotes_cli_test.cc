@@ -58,6 +58,11 @@ TEST_F(QuotesCliTest, WhatAPersonSaidInEverySpelling) {
   auto none = RunVeille({"quotes", "--speaker", "Merkel", "--db", db_});
   EXPECT_EQ(none.exit_code, 0);
   EXPECT_NE(none.out.find("no quotation"), std::string::npos);
+  // Narrowed by a search: words and facets after the name.
+  auto narrowed = RunVeille({"quotes", "--speaker", "Lukashenko", "--db", db_, "--json",
+                             "référendum", "outlet:Libération"});
+  ASSERT_EQ(narrowed.exit_code, 0) << narrowed.err;
+  EXPECT_EQ(ParseLines(narrowed.out).size(), 1u) << narrowed.out;
   auto search = RunVeille({"search", "--db", db_, "--json", "speaker:Loukachenka"});
   EXPECT_EQ(ParseLines(search.out).size(), 2u);
 }

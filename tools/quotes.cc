@@ -21,7 +21,7 @@ namespace {
 
 struct QuotesFlags {
   std::string speaker;
-  std::string query;
+  std::vector<std::string> query;  // words of the search syntax, joined by spaces
   DbFlags db;
   std::string knowledge_base;
   size_t limit = 20;
@@ -56,7 +56,7 @@ int RunQuotes(const QuotesFlags& flags) {
   if (!known.ok()) return Fail(known.status().message());
   if (known->has_value()) asked.ids.insert((*known)->id);
   std::string text = "speaker:\"" + flags.speaker + "\"";
-  if (!flags.query.empty()) text += " " + flags.query;
+  for (const std::string& word : flags.query) text += " " + word;
   auto query = ParseQuery(text);
   if (!query.ok()) return Fail(query.status().message());
   std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/true);

@@ -11,6 +11,13 @@ void WriteSpan(JsonWriter& w, Span span) {
   w.Key("end").Number(uint64_t{span.end});
 }
 
+// A span and its raw text: what a reader of the record needs without
+// slicing the input.
+void WriteSpanText(JsonWriter& w, const Article& a, Span span) {
+  WriteSpan(w, span);
+  w.Key("text").String(a.RawView(span));
+}
+
 void WriteOptionalString(JsonWriter& w, std::string_view key,
                          const std::optional<std::string>& value) {
   w.Key(key);
@@ -40,8 +47,7 @@ void WriteTitle(JsonWriter& w, const Article& a) {
   w.Key("title");
   if (a.title) {
     w.BeginObject();
-    WriteSpan(w, *a.title);
-    w.Key("text").String(a.RawView(*a.title));
+    WriteSpanText(w, a, *a.title);
     w.EndObject();
   } else if (a.source.title) {
     // Given apart from the text: it has no offsets.
@@ -109,13 +115,11 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
   w.Key("entities").BeginArray();
   for (const Entity& e : a.entities) {
     w.BeginObject();
-    WriteSpan(w, e.raw);
-    w.Key("text").String(a.RawView(e.raw));
+    WriteSpanText(w, a, e.raw);
     w.Key("type").String(EntityTypeName(e.type));
     if (e.title) {
       w.Key("title").BeginObject();
-      WriteSpan(w, *e.title);
-      w.Key("text").String(a.RawView(*e.title));
+      WriteSpanText(w, a, *e.title);
       w.EndObject();
     }
     if (e.adjective) w.Key("adjective").Bool(true);
@@ -134,8 +138,7 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
   w.Key("quotes").BeginArray();
   for (const Quote& q : a.quotes) {
     w.BeginObject();
-    WriteSpan(w, q.raw);
-    w.Key("text").String(a.RawView(q.raw));
+    WriteSpanText(w, a, q.raw);
     w.Key("kind").String(QuoteKindName(q.kind));
     w.Key("unclosed").Bool(q.unclosed);
     w.Key("speaker");
@@ -150,8 +153,7 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
         w.Key("entity").Null();
         w.Key("name").String(a.RawView(e.raw));
       }
-      WriteSpan(w, e.raw);
-      w.Key("text").String(a.RawView(e.raw));
+      WriteSpanText(w, a, e.raw);
       w.EndObject();
     } else {
       w.Null();
@@ -159,8 +161,7 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
     w.Key("cue");
     if (q.cue) {
       w.BeginObject();
-      WriteSpan(w, *q.cue);
-      w.Key("text").String(a.RawView(*q.cue));
+      WriteSpanText(w, a, *q.cue);
       w.Key("verb").String(q.verb);
       w.EndObject();
     } else {
@@ -169,8 +170,7 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
     w.Key("channel");
     if (q.channel) {
       w.BeginObject();
-      WriteSpan(w, *q.channel);
-      w.Key("text").String(a.RawView(*q.channel));
+      WriteSpanText(w, a, *q.channel);
       w.EndObject();
     } else {
       w.Null();

@@ -5,7 +5,6 @@
 #include <utility>
 #include <vector>
 
-#include "quotes/indirect_speech.h"
 #include "quotes/quote_marks.h"
 #include "quotes/reporting_verbs.h"
 
@@ -136,7 +135,7 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
                              [](const Entity& e, uint32_t offset) { return e.clean.end <= offset; });
   // A pronoun points back to a person, else an organisation; a role noun to
   // its kind only ("le ministre" is no ministry).
-  int32_t person = -1, fallback = -1, complement = -1;
+  int32_t fallback = -1, complement = -1;
   // A role noun without a title to match goes to the person the story is
   // about: the one named most often before it (the most recent on a tie),
   // not merely the last named ("le premier ministre" after a quoted
@@ -160,7 +159,6 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
     if (e->type == wanted) {
       if (role.empty() || organisation) return index;
       if (e->title && a.RawView(*e->title).find(role) != std::string_view::npos) return index;
-      if (person < 0) person = index;
       int32_t identity = e->identity >= 0 ? e->identity : -1 - index;
       auto seen = std::find_if(mentions.begin(), mentions.end(),
                                [&](const auto& m) { return m.first == identity; });
@@ -175,8 +173,8 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
       fallback = index;
     }
   }
-  if (!role.empty() && salient >= 0) return salient;
-  return person >= 0 ? person : complement >= 0 ? complement : fallback;
+  // (Only a role noun gets this far with a person found: `salient`.)
+  return salient >= 0 ? salient : complement >= 0 ? complement : fallback;
 }
 
 bool Attributor::NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const {

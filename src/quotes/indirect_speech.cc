@@ -58,8 +58,8 @@ uint32_t ClauseEnd(const ArticleWords& w, uint32_t begin) {
   return end;
 }
 
-}  // namespace
-
+// Nouns that name a source after "selon" when no name does ("selon la
+// police", "d'après des sources diplomatiques").
 bool SourceNoun(std::string_view s) {
   static constexpr std::string_view kNouns[] = {
       "source", "sources", "police", "gendarmerie", "ministère", "gouvernement", "agence",
@@ -78,6 +78,8 @@ bool SourceNoun(std::string_view s) {
       "télévision", "prévisionnistes", "météorologues", "statistiques", "données"};
   return std::find(std::begin(kNouns), std::end(kNouns), s) != std::end(kNouns);
 }
+
+}  // namespace
 
 std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& w,
                                                const std::vector<QuoteCandidate>& quoted) {

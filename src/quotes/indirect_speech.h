@@ -16,10 +16,6 @@ namespace veille::quotes {
 std::vector<QuoteCandidate> FindIndirectSpeech(const ArticleWords& words,
                                                const std::vector<QuoteCandidate>& quoted);
 
-// Nouns that name a source after "selon" when no name does ("selon la
-// police", "d'après des sources diplomatiques").
-bool SourceNoun(std::string_view lowercase_word);
-
 }  // namespace veille::quotes
 
 #endif  // VEILLE_QUOTES_INDIRECT_SPEECH_H_

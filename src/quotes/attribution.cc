@@ -38,7 +38,7 @@ constexpr std::string_view kRoles[] = {
     "manifestant", "étudiant", "étudiante", "enseignant", "enseignante", "pilote", "skipper",
     "navigateur", "coureur", "athlète", "footballeur", "capitaine", "coach", "dramaturge",
     "romancier", "romancière", "chef", "cheffe", "rapporteur", "rapporteure", "médiateur",
-    "universitaire", "président-candidat", "candidat", "sportif", "sportive", "star",
+    "universitaire", "sportif", "sportive", "star",
     "vice-présidente", "premier", "première", "souverain", "monarque", "cardinal", "évêque",
     "homme", "femme", "préfet", "préfète", "élu", "élue", "ex-président", "ex-ministre"};
 

@@ -22,7 +22,7 @@ EntityType TypeOfMissedName(std::string_view text) {
       "Watch", "Rights", "News", "TV", "Times", "Post", "Group", "Groupe", "Bank", "Banque",
       "Agency", "Agence", "Association", "Institute", "Institut", "University", "Université",
       "Party", "Parti", "Fund", "Fonds", "Council", "Conseil", "Press", "Presse", "Radio",
-      "Journal", "International", "Foundation", "Fondation", "Media", "Médias", "Avui", "Post"};
+      "Journal", "International", "Foundation", "Fondation", "Media", "Médias"};
   bool acronym = std::all_of(text.begin(), text.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' || c == '\'' || c == '&';
   });

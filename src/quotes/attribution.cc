@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "entities/token_text.h"
 #include "quotes/quote_marks.h"
 #include "quotes/reporting_verbs.h"
 
@@ -40,7 +41,17 @@ constexpr std::string_view kRoles[] = {
     "romancier", "romancière", "chef", "cheffe", "rapporteur", "rapporteure", "médiateur",
     "universitaire", "sportif", "sportive", "star",
     "vice-présidente", "premier", "première", "souverain", "monarque", "cardinal", "évêque",
-    "homme", "femme", "préfet", "préfète", "élu", "élue", "ex-président", "ex-ministre"};
+    "homme", "femme", "préfet", "préfète", "élu", "élue", "ex-président", "ex-ministre",
+    "complice", "collègue", "partenaire", "compagnon", "compagne", "épouse", "mari", "fils",
+    "fille", "frère", "sœur", "père", "mère", "ami", "amie", "proche", "entourage"};
+
+// A role, or a compound headed by one: "président-candidat",
+// "ministre-président" (capitalised at the start of a sentence, no name).
+bool RoleNoun(std::string_view s) {
+  if (OneOf(s, kRoles)) return true;
+  size_t hyphen = s.find('-');
+  return hyphen != std::string_view::npos && hyphen > 0 && OneOf(s.substr(0, hyphen), kRoles);
+}
 
 // Nouns that name an organisation by what it is: "l'ONG précise que",
 // "l'organisation islamique, qui affirme".
@@ -108,7 +119,28 @@ bool Attributor::Complement(int32_t entity) const {
   if (OneOf(w_.lower(t), kDeterminers) && t > 0) --t;
   if (w_.Is(t, "tout") && t > 0) --t;  // "dans tout le Kazakhstan"
   // A capitalised particle is part of the name: "De Santis conclut".
-  return Preposition(w_.lower(t)) && !w_.Capitalised(t);
+  if (Preposition(w_.lower(t)) && !w_.Capitalised(t)) return true;
+  // In apposition to a complement: "avec son complice de toujours,
+  // Jean-Michel Larqué", "à son homologue russe, Sergueï Lavrov" (not "le
+  // ministre de l'Intérieur, Gérald Darmanin": de makes a noun's
+  // complement, not the verb's). The name closes the apposition: a comma
+  // or the end of the sentence after it, not a verb ("Sur la société,
+  // Élisabeth Bonnet a insisté").
+  if (!w_.Is(t, ",")) return false;
+  uint32_t after = t + 1;
+  while (after < w_.size() && w_.entity(after) == entity) ++after;
+  if (after < w_.size() && !w_.Is(after, ",") && !w_.EndsSentence(after)) return false;
+  for (uint32_t u = t, words = 0; u > 1 && words < 5; ++words) {
+    --u;
+    if (!w_.IsWord(u) || w_.entity(u) >= 0) return false;
+    std::string_view s = w_.lower(u);
+    if (OneOf(s, kDeterminers)) {
+      std::string_view before = w_.lower(u - 1);
+      return Preposition(before) && before != "de" && before != "d'" && before != "du" &&
+             before != "des" && !w_.Capitalised(u - 1);
+    }
+  }
+  return false;
 }
 
 Attributor::Attributor(const ArticleWords& words, const std::vector<QuoteCandidate>& quotes)
@@ -120,6 +152,13 @@ Attributor::Attributor(const ArticleWords& words, const std::vector<QuoteCandida
     if (q.kind == QuoteKind::kIndirect) continue;
     for (uint32_t t = begin; t < end && t < quoted_.size(); ++t) quoted_[t] = true;
   }
+  // A sentence is the narration's when a word of it is outside quotations.
+  const size_t sentences = w_.article().sentences.size();
+  told_.assign(sentences + 1, 0);
+  for (uint32_t t = 0; t < w_.size(); ++t) {
+    if (!quoted_[t] && w_.IsWord(t)) told_[w_.sentence(t) + 1] = 1;
+  }
+  for (size_t i = 1; i <= sentences; ++i) told_[i] += told_[i - 1];
 }
 
 int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organisation) const {
@@ -129,8 +168,9 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
   // A pronoun looks for a person over 8 sentences, and for an organisation
   // (il, elle may stand for one) over the last 4 only.
   const uint32_t back = organisation ? 12 : 8;
-  const uint32_t near_sentence = w_.sentence(t) >= 4 ? w_.sentence(t) - 4 : 0;
-  const uint32_t first_sentence = w_.sentence(t) >= back ? w_.sentence(t) - back : 0;
+  // (Sentences of the narration: a quotation's own do not count.)
+  const uint32_t near_sentence = Told(t) >= 4 ? Told(t) - 4 : 0;
+  const uint32_t first_sentence = Told(t) >= back ? Told(t) - back : 0;
   auto it = std::lower_bound(a.entities.begin(), a.entities.end(), at,
                              [](const Entity& e, uint32_t offset) { return e.clean.end <= offset; });
   // A pronoun points back to a person, else an organisation; a role noun to
@@ -148,7 +188,7 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
     --e;
     // The entity's first token: walk back from where the last one looked.
     while (token > 0 && a.tokens[token].clean.start > e->clean.start) --token;
-    if (w_.sentence(token) < first_sentence) break;
+    if (Told(token) < first_sentence) break;
     if (e->clean.start >= at || Quoted(token)) continue;
     int32_t index = static_cast<int32_t>(e - a.entities.begin());
     EntityType wanted = organisation ? EntityType::kOrganization : EntityType::kPerson;
@@ -169,18 +209,74 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
         salient_mentions = count;
       }
     } else if (role.empty() && e->type == EntityType::kOrganization && fallback < 0 &&
-               w_.sentence(token) >= near_sentence) {
+               Told(token) >= near_sentence) {
       fallback = index;
     }
   }
   // (Only a role noun gets this far with a person found: `salient`.)
-  return salient >= 0 ? salient : complement >= 0 ? complement : fallback;
+  if (salient >= 0) return salient;
+  // A pronoun with only a complement in reach ("il fut associé à
+  // Jean-Michel Larqué") still stands for the person the story is about,
+  // named as a subject farther back and more than once: the "il" of a
+  // portrait, paragraphs long.
+  if (role.empty() && !organisation && complement >= 0) {
+    if (int32_t topic = TopicPerson(t); topic >= 0) return topic;
+  }
+  return complement >= 0 ? complement : fallback;
+}
+
+int32_t Attributor::PersonBeside(uint32_t t) const {
+  const Article& a = w_.article();
+  int32_t topic = TopicPerson(t);
+  int32_t topic_identity = topic >= 0 ? a.entities[topic].identity : -1;
+  const uint32_t at = a.tokens[t].clean.start;
+  const uint32_t first_sentence = Told(t) >= 8 ? Told(t) - 8 : 0;
+  uint32_t token = t;
+  for (size_t i = a.entities.size(); i-- > 0;) {
+    const Entity& e = a.entities[i];
+    if (e.clean.start >= at) continue;
+    while (token > 0 && a.tokens[token].clean.start > e.clean.start) --token;
+    if (Told(token) < first_sentence) break;
+    if (e.type != EntityType::kPerson || Quoted(token)) continue;
+    if (topic_identity >= 0 && e.identity == topic_identity) continue;
+    return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
+int32_t Attributor::TopicPerson(uint32_t t) const {
+  const Article& a = w_.article();
+  const uint32_t at = a.tokens[t].clean.start;
+  struct Person {
+    int32_t identity;
+    uint32_t mentions = 0;
+    int32_t as_subject = -1;  // the last mention not as a complement
+  };
+  std::vector<Person> people;  // a few
+  uint32_t token = 0;
+  for (size_t i = 0; i < a.entities.size() && a.entities[i].clean.start < at; ++i) {
+    const Entity& e = a.entities[i];
+    while (token + 1 < w_.size() && a.tokens[token + 1].clean.start <= e.clean.start) ++token;
+    if (e.type != EntityType::kPerson || e.identity < 0 || Quoted(token)) continue;
+    auto p = std::find_if(people.begin(), people.end(),
+                          [&](const Person& p) { return p.identity == e.identity; });
+    if (p == people.end()) p = people.insert(people.end(), Person{e.identity});
+    ++p->mentions;
+    if (!Complement(static_cast<int32_t>(i))) p->as_subject = static_cast<int32_t>(i);
+  }
+  const Person* topic = nullptr;
+  for (const Person& p : people) {
+    if (p.as_subject >= 0 && p.mentions >= 2 && (topic == nullptr || p.mentions > topic->mentions)) {
+      topic = &p;
+    }
+  }
+  return topic != nullptr ? topic->as_subject : -1;
 }
 
 bool Attributor::NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const {
   auto capital = [&](uint32_t u) {
     return u < w_.size() && w_.entity(u) < 0 && !Quoted(u) && w_.IsWord(u) && w_.Capitalised(u) &&
-           !OneOf(w_.lower(u), kDeterminers) && !OneOf(w_.lower(u), kRoles) &&
+           !OneOf(w_.lower(u), kDeterminers) && !RoleNoun(w_.lower(u)) &&
            !OneOf(w_.lower(u), kOrganisationRoles) && !SubjectPronoun(w_.lower(u)) &&
            w_.verb(u) == nullptr;
   };
@@ -213,7 +309,7 @@ bool Attributor::NameAround(uint32_t t, uint32_t* begin, uint32_t* end) const {
   return true;
 }
 
-Attributor::Subject Attributor::SubjectAt(uint32_t t, bool after_selon) const {
+Attributor::Subject Attributor::SubjectAt(uint32_t t, bool after_selon, bool antecedent) const {
   Subject subject;
   std::string_view s = w_.lower(t);
   if (int32_t e = w_.entity(t); e >= 0) {
@@ -255,9 +351,19 @@ Attributor::Subject Attributor::SubjectAt(uint32_t t, bool after_selon) const {
   bool complement = determiner != kNone && determiner > 0 &&
                     (w_.Is(determiner - 1, "de") || w_.Is(determiner - 1, "d'") ||
                      w_.Is(determiner - 1, "du") || w_.Is(determiner - 1, "des"));
-  if ((organisation || OneOf(s, kRoles)) && determiner != kNone && !complement) {
+  // But the antecedent of "qui" speaks when no role comes before the de:
+  // "des représailles de l'organisation islamique, qui affirme".
+  if (complement && antecedent && determiner > 1 && !RoleNoun(w_.lower(determiner - 2)) &&
+      !OneOf(w_.lower(determiner - 2), kOrganisationRoles)) {
+    complement = false;
+  }
+  if ((organisation || RoleNoun(s)) && determiner != kNone && !complement) {
     std::string_view role = s == "premier" || s == "première" ? "ministre" : std::string_view(s);
-    subject.entity = PersonBefore(t, role, organisation);
+    // "son complice", "sa femme", "son avocat": someone close to the
+    // person the story is about, so not that person.
+    std::string_view d = w_.lower(determiner);
+    bool possessive = !organisation && (d == "son" || d == "sa" || d == "leur");
+    subject.entity = possessive ? PersonBeside(t) : PersonBefore(t, role, organisation);
     subject.begin = determiner;
     subject.end = t + 1;
     subject.confidence = subject.entity >= 0 ? 0.65 : 0;
@@ -318,9 +424,20 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
     std::string_view s = w_.lower(t);
     if (s == ";" || s == ":" || s == "que" || s == "qu'") break;
     if (w_.Is(t, "qui")) relative = true;
-    Subject subject = SubjectAt(t);
+    Subject subject = SubjectAt(t, false, relative);
     // (After "qui", the name before it is the antecedent, complement or
-    // not: "un clash avec Bernard Bonnet, …, qui lui avait rétorqué".)
+    // not: "un clash avec Bernard Bonnet, qui lui avait rétorqué"; but
+    // not the complement of an apposition: "avec Bernard Bonnet, le
+    // successeur de Claude Erignac, qui" is Bonnet.)
+    if (relative && subject.entity >= 0 && subject.why.empty()) {
+      uint32_t first = t;
+      while (first > limit && w_.entity(first - 1) == subject.entity) --first;
+      if (uint32_t head = AppositionHead(first, limit); head != kNone) {
+        Subject named = SubjectAt(head);
+        while (named.begin > limit && w_.entity(named.begin - 1) == named.entity) --named.begin;
+        return named;
+      }
+    }
     if (subject.begin != kNone && subject.entity >= 0 && subject.why.empty() && !relative &&
         Complement(subject.entity)) {
       while (t > limit && w_.entity(t - 1) == subject.entity) --t;
@@ -348,6 +465,23 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
       // Farther, only when no preposition makes it a complement: "Météo
       // France a relevé …, mais précise que".
       if (subject.entity >= 0 && w_.article().entities[subject.entity].type == EntityType::kLocation) {
+        // "la Commission européenne de Bruxelles qui regrette": the place
+        // completes the name before it, which is the antecedent.
+        if (relative && Complement(subject.entity)) {
+          uint32_t first = t;
+          while (first > limit && w_.entity(first - 1) == subject.entity) --first;
+          uint32_t before = first - 1;  // the preposition (Complement says there is one)
+          if (before > limit && OneOf(w_.lower(before), kDeterminers)) --before;
+          if (before > limit && w_.entity(before - 1) >= 0) {
+            Subject named = SubjectAt(before - 1);
+            EntityType type = named.entity >= 0 ? w_.article().entities[named.entity].type
+                                                : EntityType::kMisc;
+            if (type == EntityType::kOrganization || type == EntityType::kPerson) {
+              while (named.begin > limit && w_.entity(named.begin - 1) == named.entity) --named.begin;
+              return named;
+            }
+          }
+        }
         bool adjacent = true;
         for (uint32_t u = t + 1; u < verb; ++u) adjacent = adjacent && BetweenSubjectAndVerb(w_.lower(u));
         if (!adjacent && (relative || Complement(subject.entity))) continue;
@@ -376,6 +510,74 @@ Attributor::Subject Attributor::SubjectBefore(uint32_t verb) const {
   return complement;
 }
 
+int32_t Attributor::InstitutionOf(int32_t place) const {
+  // Capitals the press names for the institution seated there. Only an
+  // institution the article itself names is taken: a capital alone stays
+  // a place (its government, unnamed).
+  // (Names in French and as the knowledge base gives them, in English.)
+  struct Seat {
+    std::string_view places[2];
+    std::string_view institutions[6];
+  };
+  static constexpr Seat kSeats[] = {
+      {{"bruxelles", "brussels"},
+       {"commission européenne", "european commission", "union européenne", "european union"}},
+      {{"washington"}, {"maison blanche", "white house", "département d'état", "pentagone"}},
+      {{"moscou", "moscow"}, {"kremlin"}},
+      {{"francfort", "frankfurt"}, {"banque centrale européenne", "european central bank", "bce"}},
+      {{"strasbourg"},
+       {"parlement européen", "european parliament", "cour européenne des droits de l'homme",
+        "european court of human rights"}},
+  };
+  const Article& a = w_.article();
+  const Entity& e = a.entities[place];
+  if (e.type != EntityType::kLocation || e.adjective) return -1;
+  auto names = [&](const Entity& m) {
+    return std::pair{entities::Lowercase(a.RawView(m.raw)),
+                     m.identity >= 0 ? entities::Lowercase(a.identities[m.identity].name) : ""};
+  };
+  auto [text, name] = names(e);
+  for (const Seat& seat : kSeats) {
+    auto is_seat = [&](const std::string& s) {
+      return !s.empty() && std::find(std::begin(seat.places), std::end(seat.places), s) != std::end(seat.places);
+    };
+    if (!is_seat(text) && !is_seat(name)) continue;
+    for (std::string_view institution : seat.institutions) {
+      if (institution.empty()) break;
+      for (size_t i = 0; i < a.entities.size(); ++i) {
+        if (a.entities[i].type != EntityType::kOrganization) continue;
+        auto [other_text, other_name] = names(a.entities[i]);
+        if (other_text == institution || other_name == institution) return static_cast<int32_t>(i);
+      }
+    }
+  }
+  return -1;
+}
+
+uint32_t Attributor::AppositionHead(uint32_t complement, uint32_t limit) const {
+  // Back from the complement: its preposition, the role noun and its
+  // adjectives, a determiner, a comma, and the name.
+  uint32_t t = complement;
+  if (t > limit && OneOf(w_.lower(t - 1), kDeterminers)) --t;
+  if (t <= limit || !(w_.Is(t - 1, "de") || w_.Is(t - 1, "d'") || w_.Is(t - 1, "du") ||
+                      w_.Is(t - 1, "des"))) {
+    return kNone;
+  }
+  --t;
+  uint32_t words = 0;
+  while (t > limit && words < 3 && w_.IsWord(t - 1) && !w_.Capitalised(t - 1) &&
+         !OneOf(w_.lower(t - 1), kDeterminers) && w_.entity(t - 1) < 0) {
+    --t;
+    ++words;
+  }
+  if (words == 0 || t <= limit || !OneOf(w_.lower(t - 1), kDeterminers)) return kNone;
+  --t;
+  if (t <= limit + 1 || !w_.Is(t - 1, ",")) return kNone;
+  int32_t name = w_.entity(t - 2);
+  if (name < 0 || w_.article().entities[name].type != EntityType::kPerson) return kNone;
+  return t - 2;
+}
+
 Attributor::Subject Attributor::SubjectAfter(uint32_t verb, uint32_t limit) const {
   // "dit-il", "a-t-elle ajouté": the subject is in the verb's word.
   for (uint32_t t : {verb, verb > 0 ? verb - 1 : verb}) {
@@ -389,7 +591,7 @@ Attributor::Subject Attributor::SubjectAfter(uint32_t verb, uint32_t limit) cons
       return subject;
     }
   }
-  for (uint32_t t = verb + 1; t < limit && t < verb + 8; ++t) {
+  for (uint32_t t = AfterAddressee(w_, verb + 1, limit); t < limit && t < verb + 8; ++t) {
     std::string_view s = w_.lower(t);
     if (s == "," || s == ";" || s == ":" || w_.EndsSentence(t) || s == "que" || s == "qu'") break;
     if (Quoted(t)) break;
@@ -447,7 +649,20 @@ bool Attributor::AccordingTo(uint32_t t) const {
   // comma, is "according to" (not "pour la France", not "pour le climat").
   if (!w_.Is(t, "pour") || t + 2 >= w_.size()) return false;
   int32_t e = w_.entity(t + 1);
-  if (e < 0) return false;
+  if (e < 0) {
+    // Opening its sentence, "pour" and a role noun, then a comma: "Pour
+    // l'organisation militant pour les droits de l'Homme, …" (not "pour
+    // construire ce code,").
+    uint32_t first = w_.SentenceBegin(t);
+    bool opens = t == first || (t == first + 1 && (w_.Is(first, "mais") || w_.Is(first, "et")));
+    if (!opens || !OneOf(w_.lower(t + 1), kDeterminers)) return false;
+    std::string_view noun = w_.lower(t + 2);
+    if (!RoleNoun(noun) && !OneOf(noun, kOrganisationRoles)) return false;
+    for (uint32_t u = t + 3; u < w_.size() && u < t + 12 && !w_.EndsSentence(u); ++u) {
+      if (w_.Is(u, ",")) return true;
+    }
+    return false;
+  }
   EntityType type = w_.article().entities[e].type;
   if (type != EntityType::kPerson && type != EntityType::kOrganization) return false;
   uint32_t after = t + 1;
@@ -644,10 +859,13 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
   }
   // A pronoun after a quotation points back to its speaker ("« … »,
   // résume l'universitaire. « … », a-t-il ajouté") when the quotation is
-  // more recent than the name the pronoun would take otherwise.
+  // more recent than the name the pronoun would take otherwise. (Near
+  // means the quotation opens near the one before: its own sentences do
+  // not count.)
   if (subject.why.starts_with("pronoun") && previous != nullptr && previous_quote != nullptr &&
       previous->speaker >= 0 && previous_quote->end <= subject.begin &&
-      w_.sentence(subject.begin) <= w_.sentence(previous_quote->end - 1) + 2 &&
+      w_.sentence(std::min(subject.begin, q.open != kNone ? q.open : q.begin)) <=
+          w_.sentence(previous_quote->end - 1) + 2 &&
       (subject.entity < 0 ||
        w_.article().entities[subject.entity].clean.start < w_.CleanSpan(previous_quote->begin, previous_quote->end).start)) {
     subject.entity = previous->speaker;
@@ -657,6 +875,16 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
   if (verb != kNone) a.verb = verb_lemma(verb);
   if (cue_begin != kNone && cue_end != kNone && cue_begin < cue_end) {
     a.cue = w_.CleanSpan(cue_begin, cue_end);
+  }
+  // "Bruxelles a salué": the institution seated there, when the article
+  // names it.
+  if (subject.entity >= 0 && subject.why.empty()) {
+    if (int32_t institution = InstitutionOf(subject.entity); institution >= 0) {
+      subject.why = "'" + std::string(w_.article().RawView(w_.article().entities[subject.entity].raw)) +
+                    "' for the institution seated there, named in the article";
+      subject.entity = institution;
+      subject.confidence = std::min(subject.confidence, 0.6);
+    }
   }
   a.speaker = subject.entity;
   if (subject.name) {

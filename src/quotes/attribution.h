@@ -62,25 +62,44 @@ class Attributor {
   Subject SubjectBefore(uint32_t verb) const;
   Subject SubjectAfter(uint32_t verb, uint32_t limit) const;
   // A name, a subject pronoun or a role noun at t; after selon, also "lui".
-  Subject SubjectAt(uint32_t t, bool after_selon = false) const;
+  // `antecedent`: t comes before a relative "qui", which may make a
+  // complement the subject.
+  Subject SubjectAt(uint32_t t, bool after_selon = false, bool antecedent = false) const;
   Subject SubjectOfSelon(uint32_t selon) const;
   // Whether a verb form is a noun here, after a determiner ("l'estime").
   bool NounHere(uint32_t t) const;
   bool AccordingTo(uint32_t t) const;  // "pour X," as "selon X,"
   bool SourceCue(uint32_t t) const;    // selon, d'après, pour: a cue that is no verb
   bool Complement(int32_t entity) const;
+  // For a capital standing for an institution ("Bruxelles a salué"), a
+  // mention of that institution in the article; else -1.
+  int32_t InstitutionOf(int32_t place) const;
+  // The person a role in apposition describes, for the complement of that
+  // role starting at token `complement`: "Bernard Bonnet, le successeur de
+  // Claude Erignac" gives Bonnet's last token. kNone when there is none.
+  uint32_t AppositionHead(uint32_t complement, uint32_t limit) const;
   // The last person named before token t, outside quotations, within a few
   // sentences: for a pronoun (no role), else an organisation; for a
   // person's role, one with that title first; for an organisation's role
   // (`organisation`), the last organisation.
   int32_t PersonBefore(uint32_t t, std::string_view role, bool organisation) const;
+  // The person the story is about before token t: named most often, at
+  // least twice, as a subject at least once. -1 when none.
+  int32_t TopicPerson(uint32_t t) const;
+  // For "son complice", "sa femme": the last person named before t, within
+  // a few sentences, who is not the person the story is about. -1 when none.
+  int32_t PersonBeside(uint32_t t) const;
   std::optional<Span> ChannelNear(uint32_t begin, uint32_t end) const;
   // The saying verb nearest before the opening of a quotation, in its sentence.
   uint32_t VerbBefore(uint32_t open) const;
   bool Quoted(uint32_t t) const { return quoted_[t]; }
+  // How many sentences of the narration (not all quoted) end before token
+  // t's, counting its own: distances for pronouns skip quoted sentences.
+  uint32_t Told(uint32_t t) const { return told_[w_.sentence(t) + 1]; }
 
   const ArticleWords& w_;
   std::vector<bool> quoted_;  // tokens inside quotations or their marks
+  std::vector<uint32_t> told_;  // per sentence + 1: narration sentences so far
 };
 
 }  // namespace veille::quotes

@@ -319,17 +319,31 @@ bool StartsIncise(const ArticleWords& w, uint32_t t, uint32_t end,
   if (found == nullptr) {
     // ", a déclaré X", ", a ajouté le ministre"
     if (Auxiliary(s) && t + 1 < end && w.IsWord(t + 1) && w.verb(t + 1) != nullptr &&
-        StartsSubject(w, t + 2)) {
+        StartsSubject(w, AfterAddressee(w, t + 2, end))) {
       *verb = t + 1;
       return true;
     }
     return false;
   }
-  if (bare.size() != s.size() || StartsSubject(w, t + 1)) {
+  if (bare.size() != s.size() || StartsSubject(w, AfterAddressee(w, t + 1, end))) {
     *verb = t;
     return true;
   }
   return false;
+}
+
+uint32_t AfterAddressee(const ArticleWords& w, uint32_t t, uint32_t end) {
+  if (t >= end) return t;
+  std::string_view s = w.lower(t);
+  if (s != "à" && s != "au" && s != "aux") return t;
+  uint32_t u = t + 1;
+  if (s == "à" && u < end && (w.Is(u, "l'") || w.Is(u, "la") || w.Is(u, "les"))) ++u;
+  if (u >= end || !w.IsWord(u)) return t;
+  if (int32_t e = w.entity(u); e >= 0) {
+    while (u < end && w.entity(u) == e) ++u;
+    return u;
+  }
+  return u + 1;  // one noun: "à la presse", "aux journalistes"
 }
 
 std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& w,

@@ -47,6 +47,11 @@ std::vector<QuoteCandidate> SplitAtIncises(const ArticleWords& words,
 bool StartsIncise(const ArticleWords& words, uint32_t t,
                   uint32_t end, uint32_t* verb);
 
+// The token after the one spoken to, when t starts it: "à l'AFP", "au
+// Monde", "à la presse" stand between a verb and the subject after it ("a
+// expliqué à l'AFP Gilles-Éric Séralini"). t itself when there is none.
+uint32_t AfterAddressee(const ArticleWords& words, uint32_t t, uint32_t end);
+
 }  // namespace veille::quotes
 
 #endif  // VEILLE_QUOTES_QUOTE_MARKS_H_

@@ -151,6 +151,53 @@ TEST(QuotesTest, GerundsAndOrganisationsByWhatTheyAre) {
                           "direct|Les analyses balistiques indiquent un tir de mortier|Le Figaro"}));
 }
 
+TEST(QuotesTest, WhoIsSpokenToStandsBetweenTheVerbAndTheSpeaker) {
+  EXPECT_EQ(Quotes("Titre\n\n« Les chiffres sont mauvais », a expliqué à la presse Marie Dupont, "
+                   "économiste à Lyon.\n"),
+            Lines{"direct|Les chiffres sont mauvais|Marie Dupont"});
+}
+
+TEST(QuotesTest, AppositionsAndRelatives) {
+  // "qui" takes the name the apposition describes, not its complement.
+  EXPECT_EQ(Quotes("Titre\n\nLe député a croisé Jean Martin, le successeur de Paul Durand, qui lui "
+                   "a lancé : « Vous n'avez rien compris ! »\n"),
+            Lines{"direct|Vous n'avez rien compris !|Jean Martin"});
+  // A name in apposition to a complement is no subject for a pronoun.
+  EXPECT_EQ(Quotes("Titre\n\nLe chanteur Paul Girard est mort samedi. Paul Girard avait 80 ans. Il "
+                   "a chanté vingt ans avec son ami de toujours, Luc Moreau, sur toutes les scènes. "
+                   "Il avait déclaré : « Je chanterai jusqu'au bout. »\n"),
+            Lines{"direct|Je chanterai jusqu'au bout.|Paul Girard"});
+}
+
+TEST(QuotesTest, SomeoneCloseToThePersonOfTheStory) {
+  // "son ami" is not Paul Girard himself.
+  Lines lines = Quotes(
+      "Titre\n\nLe chanteur Paul Girard est mort samedi. Paul Girard avait 80 ans. Il a chanté "
+      "vingt ans avec Luc Moreau. Selon son ami, « il était d'un courage rare ».\n");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], "partial|il était d'un courage rare|Luc Moreau");
+}
+
+TEST(QuotesTest, ACapitalForTheInstitutionTheArticleNames) {
+  Lines lines = Quotes(
+      "Titre\n\nLa Commission européenne a examiné le budget grec. Bruxelles a salué la « détermination » "
+      "du gouvernement.\n");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], "partial|détermination|European Commission");
+  // With no institution named, the capital stays a place.
+  lines = Quotes("Titre\n\nBruxelles a salué la « détermination » du gouvernement.\n");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], "partial|détermination|Brussels");
+}
+
+TEST(QuotesTest, PourAndARoleOpeningTheSentence) {
+  Lines lines = Quotes(
+      "Titre\n\nAmnesty International publie un rapport sur les prisons. Pour l'organisation de "
+      "défense des droits humains, il existe « une politique de torture ».\n");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], "partial|une politique de torture|Amnesty International");
+}
+
 TEST(QuotesTest, NoSpeakerIsNoGuess) {
   Article a = Analyse("Titre\n\nLe vent soufflait fort.\n\n« Nous partirons demain. »\n");
   ASSERT_EQ(a.quotes.size(), 1u);

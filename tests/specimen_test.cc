@@ -99,10 +99,31 @@ TEST_F(SpecimenTest, OutletFromTheFooter) {
   EXPECT_FALSE(article_.source.url.has_value());
 }
 
-TEST_F(SpecimenTest, NoPublicationDateGiven) {
-  // "none given, estimated later": the time stage will add the estimate.
-  EXPECT_FALSE(article_.published.has_value());
+TEST_F(SpecimenTest, NoPublicationDateGivenSoItIsEstimated) {
+  // None given and no dateline: the latest day the text names, marked.
+  ASSERT_TRUE(article_.published.has_value());
+  EXPECT_EQ(article_.published->value, "2022-01-06");
+  EXPECT_TRUE(article_.published->estimated);
+  EXPECT_EQ(article_.published->evidence, "latest date in the text");
   EXPECT_TRUE(article_.errors.empty());
+}
+
+// The Time table of EXPECTED.md, and nothing else: no "Je" (jeudi), no
+// "sa" (samedi), no "premier" of "le premier chef d'État".
+TEST_F(SpecimenTest, TimesOfTheExpectedTable) {
+  std::vector<std::string> times;
+  for (const TimeExpr& t : article_.times) {
+    times.push_back(Text(t.raw) + "|" + t.value + "|" + t.granularity + "|" + t.mod + "|" +
+                    std::string(TimeAnchorName(t.anchor)));
+  }
+  EXPECT_EQ(times, (std::vector<std::string>{
+                       "au début de 2022|2022|year|START|absolute",
+                       "4|2022-01-04|day||text",
+                       "5 janvier|2022-01-05|day||text",
+                       "Le matin du 5 janvier|2022-01-05TMO|part of day||text",
+                       "Dans la nuit du 6 janvier|2022-01-06TNI|part of day||text",
+                       "La même nuit|2022-01-06TNI|part of day||text",
+                   }));
 }
 
 TEST_F(SpecimenTest, SentencesOfTheQuoteParagraph) {
@@ -242,7 +263,12 @@ TEST_F(SpecimenTest, JsonCarriesTheDocumentSection) {
   EXPECT_EQ(json["title"]["text"],
             "Loukachenko s\u2019adresse aux manifestants au Kazakhstan (Vidéo)");
   EXPECT_EQ(json["language"]["code"], "fr");
-  EXPECT_TRUE(json["published"].is_null());
+  EXPECT_EQ(json["published"]["value"], "2022-01-06");
+  EXPECT_EQ(json["published"]["estimated"], true);
+  EXPECT_EQ(json["times"].size(), 6u);
+  EXPECT_EQ(json["times"][0]["value"], "2022");
+  EXPECT_EQ(json["times"][0]["mod"], "START");
+  EXPECT_EQ(json["times"][5]["anchor"], "text");
   EXPECT_EQ(json["blocks"].back()["kind"], "boilerplate");
 }
 

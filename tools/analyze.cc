@@ -85,6 +85,8 @@ Command AddAnalyzeCommand(CLI::App& root) {
                   "Entity tagger model (default: the one shipped in data/models; none: no entities)");
   app->add_flag("--no-quotes", [flags](int64_t) { flags->options.quotes = false; },
                 "Skip the quotes stage (quotations and their speakers)");
+  app->add_flag("--no-times", [flags](int64_t) { flags->options.times = false; },
+                "Skip the times stage (dates in the text and the article's own date)");
   app->add_option("--kb", flags->options.knowledge_base,
                   "Knowledge base identities are resolved in (default: build/kb/veille.kb, "
                   "made by scripts/build; none: the article's own identities only)");

@@ -109,6 +109,10 @@ struct Outlet {
 struct PublicationDate {
   std::string value;       // ISO 8601: "2022-01-06" or "2022-01-06T08:30:00Z"
   bool estimated = false;  // true when inferred rather than given
+  // Where it came from: "input" (the record's field), "dateline" (the
+  // text's opening "9 novembre 2012. -"), "latest date in the text" (an
+  // estimate).
+  std::string evidence = "input";
 };
 
 // A problem met while reading or analysing one article. Errors never stop a
@@ -194,6 +198,45 @@ struct Quote {
   std::string why;  // how the speaker was found, for a reader to check
 };
 
+// What a time expression's missing parts were taken from.
+enum class TimeAnchor : uint8_t {
+  kAbsolute,   // nothing was missing: "5 janvier 2022", "en 2019"
+  kPublished,  // the article's date: "hier", "lundi dernier"
+  kText,       // a date the story gave before: "la même nuit", "le 5 janvier" after "début 2022"
+  kNone,       // nothing to take them from: left unresolved ("XXXX-01-05"), never guessed
+};
+std::string_view TimeAnchorName(TimeAnchor anchor);  // "absolute", "published", "text", "none"
+
+// TIMEX3's types of time expression.
+enum class TimeType : uint8_t {
+  kDate,      // a day or a longer period of the calendar: "le 5 janvier", "début 2022"
+  kTime,      // a time of day, or a part of one: "14 h 30", "le matin du 5 janvier"
+  kDuration,  // a length of time: "pendant trois jours"
+  kSet,       // a recurrence: "chaque lundi"
+};
+std::string_view TimeTypeName(TimeType type);  // "date", "time", "duration", "set"
+
+// A time expression and where it falls on the calendar.
+struct TimeExpr {
+  Span raw;
+  Span clean;
+  TimeType type = TimeType::kDate;
+  // TIMEX3 value at the expression's granularity: "2022-01-05",
+  // "2022-01-05TMO" (morning; AF, EV, NI), "2022-01-05T14:30", "2022-W02",
+  // "2022-01", "2022-SU" (summer), "2022", "199" (the 1990s), "19" (the
+  // 20th century), "P3D" (a duration), "XXXX-WXX-1" (Mondays); an
+  // interval as ISO 8601 "2022-01-04/2022-01-06". X's stand for what no
+  // anchor gave ("XXXX-01-05").
+  std::string value;
+  // "minute", "hour", "part of day", "day", "week", "month", "season",
+  // "quarter", "year", "decade", "century"; a duration's unit.
+  std::string granularity;
+  // TIMEX3 mod: "START" (début 2022), "MID", "END", "APPROX", "BEFORE",
+  // "AFTER"; empty for none.
+  std::string mod;
+  TimeAnchor anchor = TimeAnchor::kNone;
+};
+
 // Where an article came from, as the input said it.
 struct Source {
   std::string path;                      // file path; "-" for standard input
@@ -229,6 +272,7 @@ struct Article {
   std::vector<Entity> entities;    // in text order, not overlapping
   std::vector<Identity> identities;  // what the entities name (Entity::identity)
   std::vector<Quote> quotes;       // in text order, not overlapping
+  std::vector<TimeExpr> times;     // in text order, not overlapping
   std::vector<ArticleError> errors;
 
   void AddError(StatusCode code, std::string message) {

@@ -56,6 +56,10 @@ struct Options {
   // The quotes stage (quotations, their speakers and channels): false skips
   // it. It costs a few percent of the analysis (bench/run measures it).
   bool quotes = true;
+
+  // The times stage (dates and times in the text, on the calendar, and the
+  // article's date when the input lacks it): false skips it.
+  bool times = true;
 };
 
 }  // namespace veille

@@ -36,6 +36,26 @@ std::string_view QuoteKindName(QuoteKind kind) {
   return "direct";
 }
 
+std::string_view TimeAnchorName(TimeAnchor anchor) {
+  switch (anchor) {
+    case TimeAnchor::kAbsolute: return "absolute";
+    case TimeAnchor::kPublished: return "published";
+    case TimeAnchor::kText: return "text";
+    case TimeAnchor::kNone: return "none";
+  }
+  return "none";
+}
+
+std::string_view TimeTypeName(TimeType type) {
+  switch (type) {
+    case TimeType::kDate: return "date";
+    case TimeType::kTime: return "time";
+    case TimeType::kDuration: return "duration";
+    case TimeType::kSet: return "set";
+  }
+  return "date";
+}
+
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kPerson: return "PER";

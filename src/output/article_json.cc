@@ -88,6 +88,7 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
     w.BeginObject();
     w.Key("value").String(a.published->value);
     w.Key("estimated").Bool(a.published->estimated);
+    w.Key("evidence").String(a.published->evidence);
     w.EndObject();
   } else {
     w.Null();
@@ -177,6 +178,26 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
     }
     w.Key("confidence").Number(q.confidence, 2);
     if (!q.why.empty()) w.Key("why").String(q.why);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  // Time expressions: where they fall on the calendar (TIMEX3 values) and
+  // what their missing parts were taken from.
+  w.Key("times").BeginArray();
+  for (const TimeExpr& t : a.times) {
+    w.BeginObject();
+    WriteSpanText(w, a, t.raw);
+    w.Key("type").String(TimeTypeName(t.type));
+    w.Key("value").String(t.value);
+    w.Key("granularity").String(t.granularity);
+    w.Key("mod");
+    if (t.mod.empty()) {
+      w.Null();
+    } else {
+      w.String(t.mod);
+    }
+    w.Key("anchor").String(TimeAnchorName(t.anchor));
     w.EndObject();
   }
   w.EndArray();

@@ -15,6 +15,7 @@
 #include "text/layout.h"
 #include "text/segmenter.h"
 #include "time/publication_date.h"
+#include "time/time_finder.h"
 
 namespace veille {
 namespace {
@@ -65,6 +66,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& options) {
            Add(entities::EntityTagger::Create(options), stages),
            Add(entities::IdentityLinker::Create(options), stages),
            Add(quotes::QuoteFinder::Create(options), stages),
+           Add(time::TimeFinder::Create(options), stages),
        }) {
     if (!status.ok()) return status;
   }

@@ -3,48 +3,15 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "entities/token_text.h"
-
 namespace veille::quotes {
-namespace {
 
-// Appends `text` in lower case to `out`: fast for ASCII and the Latin-1
-// letters French uses (À–Þ → à–þ); anything else through the entities
-// stage's Lowercase.
-void AppendLower(std::string_view text, std::string& out) {
-  size_t start = out.size();
-  out.append(text);
-  for (size_t i = start; i < out.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      unsigned char d = static_cast<unsigned char>(out[i + 1]);
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
-      ++i;
-    } else {
-      out.resize(start);
-      out.append(entities::Lowercase(text));
-      return;
-    }
-  }
-}
-
-}  // namespace
-
-ArticleWords::ArticleWords(const Article& article, const ReportingVerbs& verbs) : article_(article) {
+ArticleWords::ArticleWords(const Article& article, const ReportingVerbs& verbs)
+    : article_(article), lower_(article) {
   const uint32_t n = static_cast<uint32_t>(article.tokens.size());
-  lower_text_.reserve(article.clean.text.size());
-  lower_start_.reserve(n + 1);
   sentence_.assign(n, 0);
   entity_.assign(n, -1);
   block_begin_.assign(article.blocks.size(), 0);
   block_end_.assign(article.blocks.size(), 0);
-  for (const Token& token : article.tokens) {
-    lower_start_.push_back(static_cast<uint32_t>(lower_text_.size()));
-    AppendLower(article.clean.View(token.clean), lower_text_);
-  }
-  lower_start_.push_back(static_cast<uint32_t>(lower_text_.size()));
   verb_.assign(n, nullptr);
   for (uint32_t t = 0; t < n; ++t) {
     if (IsWord(t)) verb_[t] = verbs.Find(lower(t));

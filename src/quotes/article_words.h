@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "quotes/reporting_verbs.h"
+#include "text/lower_tokens.h"
 #include "veille/article.h"
 
 namespace veille::quotes {
@@ -20,11 +21,9 @@ class ArticleWords {
   ArticleWords(const Article& article, const ReportingVerbs& verbs);
 
   const Article& article() const { return article_; }
-  uint32_t size() const { return static_cast<uint32_t>(lower_start_.size()) - 1; }
+  uint32_t size() const { return lower_.size(); }
   std::string_view text(uint32_t t) const { return article_.clean.View(article_.tokens[t].clean); }
-  std::string_view lower(uint32_t t) const {
-    return std::string_view(lower_text_).substr(lower_start_[t], lower_start_[t + 1] - lower_start_[t]);
-  }
+  std::string_view lower(uint32_t t) const { return lower_[t]; }
   TokenKind kind(uint32_t t) const { return article_.tokens[t].kind; }
   uint32_t sentence(uint32_t t) const { return sentence_[t]; }
   uint32_t block(uint32_t t) const { return article_.sentences[sentence_[t]].block; }
@@ -55,10 +54,7 @@ class ArticleWords {
 
  private:
   const Article& article_;
-  // Every token's lower case, one after the other in one string (one
-  // allocation, not one per word): token t is [lower_start_[t], lower_start_[t + 1]).
-  std::string lower_text_;
-  std::vector<uint32_t> lower_start_;
+  text::LowerTokens lower_;
   std::vector<uint32_t> sentence_;
   std::vector<int32_t> entity_;
   std::vector<const ReportingVerb*> verb_;

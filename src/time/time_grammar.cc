@@ -1,0 +1,896 @@
+#include "time/time_grammar.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
+#include "time/time_words.h"
+
+namespace veille::time {
+namespace {
+
+constexpr uint32_t kFail = 0;  // what a construction returns when it does not match
+
+// Years a bare four-digit number may be, once a word around it says it is one.
+bool PlausibleYear(int n) { return n >= 1000 && n <= 2200; }
+
+// Reads the constructions of the grammar over one sentence. Each
+// construction takes the token where it would start and returns the token
+// after its last one, or kFail; it fills `m` only on success.
+class SentenceReader {
+ public:
+  SentenceReader(const Article& a, const text::LowerTokens& lower, uint32_t begin, uint32_t end)
+      : a_(a), lower_(lower), begin_(begin), end_(end) {}
+
+  std::vector<TimeMatch> Read() {
+    std::vector<TimeMatch> found;
+    for (uint32_t t = begin_; t < end_;) {
+      TimeMeaning m;
+      uint32_t stop = Expression(t, m);
+      if (stop == kFail) {
+        ++t;
+        continue;
+      }
+      // A list of days shares its month: "les 4 et 5 janvier" is two dates.
+      if (list_.empty()) {
+        found.push_back({Start(t), stop, m});
+      } else {
+        for (size_t i = 0; i < list_.size(); ++i) {
+          TimeMeaning day = m;
+          day.fields.day = list_[i].second;
+          uint32_t first = i == 0 ? Start(t) : list_[i].first;
+          uint32_t last = i + 1 < list_.size() ? list_[i].first + 1 : stop;
+          found.push_back({first, last, day, true});
+        }
+        list_.clear();
+      }
+      t = stop;
+    }
+    for (TimeMatch& match : found) {
+      if (match.meaning.direction == 0) match.meaning.direction = Tense();
+    }
+    return found;
+  }
+
+ private:
+  std::string_view W(uint32_t t) const { return t < end_ ? lower_[t] : std::string_view(); }
+  bool Is(uint32_t t, std::string_view word) const { return W(t) == word; }
+  bool IsAny(uint32_t t, std::initializer_list<std::string_view> words) const {
+    std::string_view w = W(t);
+    return t < end_ && std::find(words.begin(), words.end(), w) != words.end();
+  }
+  TokenKind Kind(uint32_t t) const { return a_.tokens[t].kind; }
+  // Whether the word starts with a capital (its lower case differs there).
+  bool Capitalised(uint32_t t) const {
+    std::string_view text = a_.clean.View(a_.tokens[t].clean), low = W(t);
+    return !text.empty() && !low.empty() && text.substr(0, 1) != low.substr(0, 1) &&
+           !(static_cast<unsigned char>(text[0]) >= 0x80 && text.substr(0, 2) == low.substr(0, 2));
+  }
+  bool SentenceStart(uint32_t t) const {
+    return t == begin_ || IsAny(t - 1, {"«", "\"", "“", "(", "-", "—", "–", ":"});
+  }
+  // The first token of the expression as written: a determiner or a
+  // preposition that belongs to it stays outside ("le 5 janvier" is the
+  // expression; "en 2019" is "2019"), except where the words need it.
+  uint32_t Start(uint32_t t) const { return t; }
+
+  // A number in digits or in words ("trois", "vingt et un"); sets *value.
+  uint32_t Number(uint32_t t, int* value) const {
+    if (t >= end_) return kFail;
+    if (Kind(t) == TokenKind::kNumber) {
+      int n = Digits(W(t));
+      if (n < 0) return kFail;
+      *value = n;
+      return t + 1;
+    }
+    int n = NumberWord(W(t));
+    if (n < 0) return kFail;
+    // "vingt et un", "trente et une"
+    if (n >= 20 && n <= 60 && n % 10 == 0 && Is(t + 1, "et") && (Is(t + 2, "un") || Is(t + 2, "une"))) {
+      *value = n + 1;
+      return t + 3;
+    }
+    *value = n;
+    return t + 1;
+  }
+
+  uint32_t Year(uint32_t t, int* year) const {
+    if (t >= end_ || Kind(t) != TokenKind::kNumber) return kFail;
+    int n = Digits(W(t));
+    if (!PlausibleYear(n)) return kFail;
+    *year = n;
+    return t + 1;
+  }
+
+  // A month name, lower case (or opening the sentence): "Mai" inside a
+  // sentence is a name, not a month.
+  uint32_t Month(uint32_t t, int* month) const {
+    if (t >= end_) return kFail;
+    int m = MonthNumber(W(t));
+    if (m == 0 || (Capitalised(t) && !SentenceStart(t))) return kFail;
+    *month = m;
+    // "janv." is one token with its period; "janv" "." two.
+    return Is(t + 1, ".") && W(t).size() <= 5 && W(t) != "mars" && W(t) != "mai" && W(t) != "juin"
+               ? t + 2
+               : t + 1;
+  }
+
+  // A clock time: "14h30", "14 h 30", "14 h", "14 heures 30", "14:30",
+  // "midi", "minuit".
+  uint32_t Clock(uint32_t t, int* hour, int* minute) const {
+    if (Is(t, "midi")) {
+      *hour = 12, *minute = 0;
+      return t + 1;
+    }
+    if (Is(t, "minuit")) {
+      *hour = 0, *minute = 0;
+      return t + 1;
+    }
+    std::string_view w = W(t);
+    // One token: "14h30", "8h", "14h00"
+    if (size_t h = w.find('h'); h != std::string_view::npos && h > 0 && h <= 2) {
+      int hh = Digits(w.substr(0, h)), mm = w.size() > h + 1 ? Digits(w.substr(h + 1)) : 0;
+      if (hh >= 0 && hh <= 24 && mm >= 0 && mm <= 59 && w.size() - h - 1 <= 2) {
+        *hour = hh, *minute = mm;
+        return t + 1;
+      }
+      return kFail;
+    }
+    if (t >= end_ || Kind(t) != TokenKind::kNumber) return kFail;
+    int hh = Digits(w);
+    if (hh < 0 || hh > 24 || w.size() > 2) return kFail;
+    uint32_t u = t + 1;
+    if (Is(u, ":") && u + 1 < end_ && W(u + 1).size() == 2) {
+      int mm = Digits(W(u + 1));
+      if (mm < 0 || mm > 59) return kFail;
+      *hour = hh, *minute = mm;
+      return u + 2;
+    }
+    if (!IsAny(u, {"h", "heure", "heures", "h."})) return kFail;
+    ++u;
+    *hour = hh, *minute = 0;
+    if (u < end_ && Kind(u) == TokenKind::kNumber && W(u).size() == 2) {
+      int mm = Digits(W(u));
+      if (mm >= 0 && mm <= 59) {
+        *minute = mm;
+        ++u;
+      }
+    }
+    return u;
+  }
+
+  // "du matin", "du soir", "de l'après-midi" after a clock time.
+  uint32_t ClockPart(uint32_t t, int* hour) const {
+    if (Is(t, "du") && Is(t + 1, "matin")) return t + 2;
+    if ((Is(t, "du") && Is(t + 1, "soir")) ||
+        (Is(t, "de") && Is(t + 1, "l'") && Is(t + 2, "après-midi"))) {
+      if (*hour < 12) *hour += 12;
+      return Is(t, "du") ? t + 2 : t + 3;
+    }
+    return t;
+  }
+
+  // A time of day after a date or alone: "à 14 h 30", "vers midi".
+  uint32_t TimeOfDay(uint32_t t, CalendarFields* f) const {
+    uint32_t u = t;
+    if (IsAny(u, {"à", "vers", "dès", "avant", "après"})) ++u;
+    int hour, minute;
+    uint32_t stop = Clock(u, &hour, &minute);
+    if (stop == kFail) return kFail;
+    // A bare "14 h" needs its preposition or a date before it; "8 heures"
+    // alone is a duration.
+    if (u == t && !(W(t).find('h') != std::string_view::npos && Kind(t) == TokenKind::kWord) &&
+        W(t) != "midi" && W(t) != "minuit" && !Is(t + 1, ":")) {
+      return kFail;
+    }
+    stop = ClockPart(stop, &hour);
+    f->hour = hour;
+    f->minute = minute;
+    return stop;
+  }
+
+  // Days and months: "5 janvier 2022", "lundi 3 janvier", "1er mai",
+  // "le 5", "les 4 et 5 janvier". A list fills list_.
+  uint32_t DayMonth(uint32_t t, CalendarFields* f, bool need_month) {
+    uint32_t u = t;
+    if (int wd = WeekdayNumber(W(u)); wd > 0 && W(u).back() != 's') {
+      f->weekday = wd;
+      ++u;
+    }
+    int day = DayOfMonth(W(u));
+    if (day < 0 || (Kind(u) != TokenKind::kNumber && W(u) != "1er" && W(u) != "premier")) {
+      return kFail;
+    }
+    // "premier" and "1er" are days only before a month ("le premier chef
+    // d'État" is none).
+    need_month = need_month || Kind(u) != TokenKind::kNumber;
+    uint32_t day_token = u;
+    ++u;
+    std::vector<std::pair<uint32_t, int>> list{{day_token, day}};
+    // "les 4, 5 et 6 janvier"
+    while (IsAny(u, {",", "et"}) && u + 1 < end_ && Kind(u + 1) == TokenKind::kNumber &&
+           DayOfMonth(W(u + 1)) > 0) {
+      list.push_back({u + 1, DayOfMonth(W(u + 1))});
+      u += 2;
+    }
+    int month;
+    uint32_t after_month = Month(u, &month);
+    if (after_month == kFail) {
+      // "le 5" alone: a day of the month the story is in, only with its
+      // article and no unit after it ("le 5 mars", not "le 5 000", "le 5 %").
+      bool le = day_token > begin_ && Is(day_token - 1, "le");
+      if (need_month || list.size() > 1 || (f->weekday < 0 && !le)) return kFail;
+      if (UnitOf(W(u)) != Unit::kNone || (u < end_ && Kind(u) == TokenKind::kNumber) ||
+          IsAny(u, {"%", "h", "heures", "€", "$"})) {
+        return kFail;
+      }
+      f->day = day;
+      return u;
+    }
+    f->day = day;
+    f->month = month;
+    u = after_month;
+    int year;
+    if (uint32_t stop = Year(u, &year); stop != kFail) {
+      f->year = year;
+      u = stop;
+    }
+    if (list.size() > 1) list_ = std::move(list);
+    return u;
+  }
+
+  // "05/01/2022", "5.1.2022", "2022-01-05": day first, as in France.
+  uint32_t NumericDate(uint32_t t, CalendarFields* f) const {
+    if (t + 4 >= end_ + 0 || Kind(t) != TokenKind::kNumber) return kFail;
+    std::string_view sep = W(t + 1);
+    if ((sep != "/" && sep != "." && sep != "-") || W(t + 3) != sep) return kFail;
+    int a = Digits(W(t)), b = Digits(W(t + 2)), c = Digits(W(t + 4));
+    if (a < 0 || b < 0 || c < 0) return kFail;
+    int day = a, month = b, year = c;
+    if (sep == "-" && W(t).size() == 4) day = c, year = a;  // ISO order
+    if (year < 100 && W(sep == "-" && W(t).size() == 4 ? t : t + 4).size() == 2) year += 2000;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || !PlausibleYear(year)) return kFail;
+    f->day = day, f->month = month, f->year = year;
+    return t + 5;
+  }
+
+  // The core of most expressions: a calendar date (days, months, years,
+  // seasons, decades, centuries), with what the words fix.
+  uint32_t CalendarDate(uint32_t t, TimeMeaning& m) {
+    CalendarFields& f = m.fields;
+    if (uint32_t stop = NumericDate(t, &f); stop != kFail) {
+      m.granularity = Unit::kDay;
+      return stop;
+    }
+    if (uint32_t stop = DayMonth(t, &f, false); stop != kFail) {
+      m.granularity = Unit::kDay;
+      return stop;
+    }
+    f = {};
+    int month, year;
+    if (uint32_t stop = Month(t, &month); stop != kFail) {
+      // A month alone must be said to be one: "en mars", "mars 2022",
+      // "mars dernier"; "mars" alone may be the planet, "Mai" a name.
+      bool cue = t > begin_ && IsAny(t - 1, {"en", "de", "d'", "depuis", "dès", "courant", "fin", "début",
+                                            "mi", "jusqu'en", "avant", "après", "pour", "vers", "mois",
+                                            "au", "à", "et", "ou", "entre", "du"});
+      f.month = month;
+      m.granularity = Unit::kMonth;
+      if (uint32_t y = Year(stop, &year); y != kFail) {
+        f.year = year;
+        return y;
+      }
+      if (IsAny(stop, {"dernier", "prochain", "passé"})) {
+        m.direction = Is(stop, "prochain") ? 1 : -1;
+        return stop + 1;
+      }
+      if (!cue) {
+        f = {};
+        return kFail;
+      }
+      return stop;
+    }
+    if (uint32_t stop = Year(t, &year); stop != kFail) {
+      bool cue = t > begin_ &&
+                 (IsAny(t - 1, {"en", "de", "depuis", "dès", "jusqu'en", "avant", "après", "pour",
+                                "an", "année", "vers", "fin", "début", "mi", "courant", "et", "à",
+                                "entre", "ou", "printemps", "été", "automne", "hiver", "d'ici",
+                                "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                                "août", "septembre", "octobre", "novembre", "décembre", "l'an",
+                                "l'année", "au"}));
+      if (!cue) return kFail;
+      f.year = year;
+      m.granularity = Unit::kYear;
+      return stop;
+    }
+    // Seasons: "printemps 2022", "au printemps", "l'été dernier", "cet hiver"
+    if (std::string_view season = Season(W(t)); !season.empty()) {
+      f.season = season;
+      m.granularity = Unit::kSeason;
+      uint32_t u = t + 1;
+      if (uint32_t y = Year(u, &year); y != kFail) {
+        f.year = year;
+        return y;
+      }
+      if (IsAny(u, {"dernier", "prochain"})) {
+        m.direction = Is(u, "prochain") ? 1 : -1;
+        m.reference = Reference::kSpeech;
+        return u + 1;
+      }
+      bool cue = t > begin_ && IsAny(t - 1, {"au", "en", "cet", "cette", "l'", "ce", "d'", "de", "du"});
+      if (!cue) {
+        f = {};
+        return kFail;
+      }
+      m.reference = Reference::kSpeech;
+      return u;
+    }
+    // Decades: "les années 1990", "les années 90", "années 1980"
+    if (Is(t, "années") && t + 1 < end_ && Kind(t + 1) == TokenKind::kNumber) {
+      int n = Digits(W(t + 1));
+      if (n >= 0 && n < 100 && n % 10 == 0 && W(t + 1).size() == 2) n += 1900;
+      if (PlausibleYear(n) && n % 10 == 0) {
+        f.decade = n / 10;
+        m.granularity = Unit::kDecade;
+        return t + 2;
+      }
+    }
+    // Centuries: "XXe siècle", "20e siècle"
+    if (int c = CenturyOrdinal(W(t)); c > 0 && Is(t + 1, "siècle")) {
+      f.century = c - 1;
+      m.granularity = Unit::kCentury;
+      return t + 2;
+    }
+    return kFail;
+  }
+
+  // "début 2022", "au début de 2022", "fin janvier", "mi-décembre", "à la
+  // fin de l'année", "en début de soirée": START, MID, END around a date.
+  uint32_t Modified(uint32_t t, TimeMeaning& m) {
+    uint32_t u = t;
+    std::string_view mod;
+    if (IsAny(u, {"au", "dès", "en", "à", "vers"})) {
+      uint32_t v = u + 1;
+      if (Is(v, "la")) ++v;
+      if (Is(v, "début") || Is(v, "milieu") || Is(v, "fin") || Is(v, "mi")) u = v;
+    } else if (Is(u, "à") && Is(u + 1, "la")) {
+      u += 2;
+    }
+    if (Is(u, "début")) mod = "START";
+    if (Is(u, "fin")) mod = "END";
+    if (Is(u, "milieu") || Is(u, "mi")) mod = "MID";
+    std::string_view w = W(u);
+    uint32_t core;
+    if (!mod.empty()) {
+      core = u + 1;
+      if (Is(core, "-")) ++core;  // "mi -décembre" split oddly
+      if (IsAny(core, {"de", "d'", "du"})) ++core;
+      if (Is(core, "l'") && IsAny(core + 1, {"année", "an"})) {
+        // "à la fin de l'année": the year of the story
+        m.granularity = Unit::kYear;
+        m.reference = Reference::kSpeech;
+        m.mod = mod;
+        uint32_t stop = core + 2;
+        if (IsAny(stop, {"dernière", "passée", "prochaine"})) {
+          m.shift_unit = Unit::kYear;
+          m.shift = Is(stop, "prochaine") ? 1 : -1;
+          ++stop;
+        }
+        return stop;
+      }
+      // "en fin de journée", "en début de soirée", "en fin d'après-midi"
+      if (IsAny(core, {"journée", "matinée", "soirée", "après-midi", "nuit"})) {
+        std::string_view part = Is(core, "journée") ? (mod == "END" ? "EV" : mod == "START" ? "MO" : "AF")
+                                                    : PartOfDay(W(core));
+        m.type = TimeType::kTime;
+        m.fields.part = part;
+        m.granularity = Unit::kPartOfDay;
+        m.reference = Reference::kStory;
+        if (!Is(core, "journée")) m.mod = mod;
+        return core + 1;
+      }
+    } else if (w.starts_with("mi-") && MonthNumber(w.substr(3)) > 0) {
+      // "mi-décembre" is one word
+      m.fields.month = MonthNumber(w.substr(3));
+      m.granularity = Unit::kMonth;
+      m.mod = "MID";
+      int year;
+      if (uint32_t y = Year(u + 1, &year); y != kFail) {
+        m.fields.year = year;
+        return y;
+      }
+      return u + 1;
+    } else {
+      return kFail;
+    }
+    uint32_t stop = CalendarDate(core, m);
+    if (stop == kFail) return kFail;
+    m.mod = mod;
+    return stop;
+  }
+
+  // Words that count from the moment of writing: "hier", "demain soir",
+  // "ce matin", "la semaine dernière", "il y a trois jours", "dans deux
+  // semaines", "lundi dernier", "cette année".
+  uint32_t FromNow(uint32_t t, TimeMeaning& m) {
+    m.reference = Reference::kSpeech;
+    m.granularity = Unit::kDay;
+    m.shift_unit = Unit::kDay;
+    std::string_view w = W(t);
+    int shift = w == "aujourd'hui" ? 0 : w == "hier" ? -1 : w == "avant-hier" ? -2 : w == "demain" ? 1
+                : w == "après-demain" ? 2 : 99;
+    if (shift != 99) {
+      m.shift = shift;
+      uint32_t stop = t + 1;
+      if (std::string_view part = PartOfDay(W(stop)); !part.empty()) {
+        m.type = TimeType::kTime;
+        m.fields.part = part;
+        m.granularity = Unit::kPartOfDay;
+        ++stop;
+      }
+      return stop;
+    }
+    // "ce matin", "ce soir", "cette nuit", "cet après-midi"
+    if (IsAny(t, {"ce", "cet", "cette"})) {
+      std::string_view part = PartOfDay(W(t + 1));
+      if (!part.empty() && !Is(t + 2, "-là") && !Is(t + 2, "là")) {
+        m.type = TimeType::kTime;
+        m.fields.part = part;
+        m.granularity = Unit::kPartOfDay;
+        m.shift = 0;
+        return t + 2;
+      }
+      Unit unit = UnitOf(W(t + 1));
+      if (unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear || Is(t + 1, "week-end")) {
+        if (Is(t + 2, "-là") || Is(t + 2, "là")) return kFail;  // "cette année-là": the story's
+        m.shift_unit = unit == Unit::kNone ? Unit::kWeek : unit;
+        m.granularity = m.shift_unit;
+        m.shift = 0;
+        uint32_t stop = t + 2;
+        if (Is(stop, "-ci")) ++stop;
+        return stop;
+      }
+    }
+    // "la semaine dernière", "le mois prochain", "l'an passé", "l'année dernière"
+    {
+      uint32_t u = t;
+      if (IsAny(u, {"la", "le", "l'"})) ++u;
+      Unit unit = UnitOf(W(u));
+      if (u > t && (unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear) &&
+          !Is(u, "années") && !Is(u, "ans")) {
+        std::string_view next = W(u + 1);
+        int dir = next == "dernier" || next == "dernière" || next == "passé" || next == "passée" ? -1
+                  : next == "prochain" || next == "prochaine" ? 1
+                                                              : 0;
+        if (dir != 0) {
+          m.shift_unit = unit;
+          m.granularity = unit;
+          m.shift = dir;
+          return u + 2;
+        }
+      }
+    }
+    // "il y a trois jours", "dans deux semaines", "d'ici deux ans"
+    {
+      uint32_t u = kFail;
+      int sign = 0;
+      if (Is(t, "il") && Is(t + 1, "y") && Is(t + 2, "a")) u = t + 3, sign = -1;
+      if (Is(t, "dans") || (Is(t, "d'") && Is(t + 1, "ici"))) u = Is(t, "dans") ? t + 1 : t + 2, sign = 1;
+      int n;
+      if (u != kFail) {
+        uint32_t after = Number(u, &n);
+        if (after == kFail && IsAny(u, {"quelques", "plusieurs"})) {
+          after = u + 1;
+          n = -1;
+        }
+        if (after != kFail && UnitOf(W(after)) != Unit::kNone) {
+          Unit unit = UnitOf(W(after));
+          if (n == -1) {
+            // "il y a quelques jours": some days ago, no count to move by
+            m.type = TimeType::kDate;
+            m.shift_unit = unit;
+            m.shift = 0;
+            m.granularity = unit;
+            m.mod = sign < 0 ? "BEFORE" : "AFTER";
+            return after + 1;
+          }
+          m.shift_unit = unit;
+          m.shift = sign * n;
+          m.granularity = unit == Unit::kHour || unit == Unit::kMinute ? unit : unit;
+          if (unit == Unit::kHour || unit == Unit::kMinute || unit == Unit::kSecond) m.type = TimeType::kTime;
+          return after + 1;
+        }
+      }
+    }
+    // "lundi dernier", "ce lundi", "lundi prochain", "lundi soir", "lundi"
+    {
+      uint32_t u = t;
+      bool ce = IsAny(u, {"ce"});
+      if (ce) ++u;
+      int wd = WeekdayNumber(W(u));
+      if (wd > 0 && W(u).back() != 's' && !(Capitalised(u) && !SentenceStart(u) && !ce)) {
+        m.fields.weekday = wd;
+        m.shift = 0;
+        m.shift_unit = Unit::kNone;
+        uint32_t stop = u + 1;
+        if (IsAny(stop, {"dernier", "passé"})) m.direction = -1, ++stop;
+        else if (Is(stop, "prochain")) m.direction = 1, ++stop;
+        if (std::string_view part = PartOfDay(W(stop)); !part.empty()) {
+          m.type = TimeType::kTime;
+          m.fields.part = part;
+          m.granularity = Unit::kPartOfDay;
+          ++stop;
+        }
+        return stop;
+      }
+    }
+    m = {};
+    return kFail;
+  }
+
+  // Words that count from the story's last date: "le lendemain", "la
+  // veille", "la même nuit", "le même jour", "ce jour-là", "le soir même",
+  // "trois jours plus tard".
+  uint32_t FromStory(uint32_t t, TimeMeaning& m) {
+    m.reference = Reference::kStory;
+    m.shift_unit = Unit::kDay;
+    m.granularity = Unit::kDay;
+    uint32_t u = t;
+    if (IsAny(u, {"le", "la", "l'"})) ++u;
+    std::string_view w = W(u);
+    int shift = w == "lendemain" ? 1 : w == "veille" ? -1 : w == "surlendemain" ? 2 : w == "avant-veille" ? -2 : 99;
+    if (shift != 99 && u > t) {
+      m.shift = shift;
+      uint32_t stop = u + 1;
+      if (std::string_view part = PartOfDay(W(stop)); !part.empty()) {
+        m.type = TimeType::kTime;
+        m.fields.part = part;
+        m.granularity = Unit::kPartOfDay;
+        ++stop;
+      }
+      return stop;
+    }
+    // "le même jour", "la même nuit", "la même année"
+    if (u > t && (Is(u, "même") || Is(u, "même"))) {
+      std::string_view noun = W(u + 1);
+      if (noun == "jour" || noun == "journée") return u + 2;
+      if (std::string_view part = PartOfDay(noun); !part.empty()) {
+        m.type = TimeType::kTime;
+        m.fields.part = part;
+        m.granularity = Unit::kPartOfDay;
+        return u + 2;
+      }
+      Unit unit = UnitOf(noun);
+      if (unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear) {
+        m.shift_unit = unit;
+        m.granularity = unit;
+        return u + 2;
+      }
+    }
+    // "ce jour-là", "cette nuit-là", "ce soir-là", "cette année-là"
+    if (IsAny(t, {"ce", "cet", "cette"}) && (Is(t + 2, "-là") || Is(t + 2, "là") ||
+                                             W(t + 1).ends_with("-là"))) {
+      std::string_view noun = W(t + 1);
+      if (noun.ends_with("-là")) noun.remove_suffix(4);
+      uint32_t stop = W(t + 1).ends_with("-là") ? t + 2 : t + 3;
+      if (noun == "jour") return stop;
+      if (std::string_view part = PartOfDay(noun); !part.empty()) {
+        m.type = TimeType::kTime;
+        m.fields.part = part;
+        m.granularity = Unit::kPartOfDay;
+        return stop;
+      }
+      Unit unit = UnitOf(noun);
+      if (unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear) {
+        m.shift_unit = unit;
+        m.granularity = unit;
+        return stop;
+      }
+    }
+    // "le jour même", "le soir même"
+    if (Is(t, "le") && Is(t + 2, "même")) {
+      if (Is(t + 1, "jour")) return t + 3;
+      if (std::string_view part = PartOfDay(W(t + 1)); !part.empty()) {
+        m.type = TimeType::kTime;
+        m.fields.part = part;
+        m.granularity = Unit::kPartOfDay;
+        return t + 3;
+      }
+    }
+    // "trois jours plus tard", "deux semaines après", "la semaine suivante"
+    int n;
+    if (uint32_t after = Number(t, &n); after != kFail) {
+      Unit unit = UnitOf(W(after));
+      if (unit != Unit::kNone && unit >= Unit::kDay && unit <= Unit::kYear) {
+        uint32_t v = after + 1;
+        int sign = 0;
+        if (Is(v, "plus") && Is(v + 1, "tard")) sign = 1, v += 2;
+        else if (Is(v, "plus") && Is(v + 1, "tôt")) sign = -1, v += 2;
+        else if (IsAny(v, {"après"}) && !(v + 1 < end_ && (Kind(v + 1) == TokenKind::kNumber || IsAny(v + 1, {"le", "la", "les", "l'", "sa", "son"})))) sign = 1, v += 1;
+        else if (IsAny(v, {"auparavant", "avant"}) && !(v + 1 < end_ && (Kind(v + 1) == TokenKind::kNumber || IsAny(v + 1, {"le", "la", "les", "l'", "sa", "son"})))) sign = -1, v += 1;
+        if (sign != 0) {
+          m.shift_unit = unit;
+          m.shift = sign * n;
+          m.granularity = unit;
+          return v;
+        }
+      }
+    }
+    if (IsAny(t, {"la", "le", "l'"})) {
+      Unit unit = UnitOf(W(t + 1));
+      if ((unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear) &&
+          IsAny(t + 2, {"suivante", "suivant", "précédente", "précédent"})) {
+        m.shift_unit = unit;
+        m.granularity = unit;
+        m.shift = W(t + 2).starts_with("suiv") ? 1 : -1;
+        return t + 3;
+      }
+    }
+    m = {};
+    return kFail;
+  }
+
+  // "le matin du 5 janvier", "dans la nuit du 6 janvier", "dans la nuit
+  // de vendredi à samedi", "le 5 janvier au soir"; "dans la soirée" alone
+  // is the story's day.
+  uint32_t PartOfDayOf(uint32_t t, TimeMeaning& m) {
+    uint32_t u = t;
+    if (IsAny(u, {"dans", "en", "durant", "pendant", "dès"})) ++u;
+    if (!IsAny(u, {"le", "la", "l'"})) return kFail;
+    std::string_view part = PartOfDay(W(u + 1));
+    if (part.empty()) return kFail;
+    uint32_t v = u + 2;
+    if (IsAny(v, {"du", "de"})) {
+      TimeMeaning date;
+      uint32_t stop = Is(v, "du") ? DayMonth(v + 1, &date.fields, false) : kFail;
+      if (stop == kFail && Is(v, "de")) {
+        // "de vendredi à samedi": the night that starts on Friday
+        int wd = WeekdayNumber(W(v + 1));
+        if (wd > 0 && Is(v + 2, "à") && WeekdayNumber(W(v + 3)) > 0) {
+          TimeMeaning weekday;
+          FromNow(v + 1, weekday);
+          m = weekday;
+          m.type = TimeType::kTime;
+          m.fields.part = part;
+          m.granularity = Unit::kPartOfDay;
+          return v + 4;
+        }
+        if (wd > 0) {
+          TimeMeaning weekday;
+          if (FromNow(v + 1, weekday) != kFail) {
+            m = weekday;
+            m.type = TimeType::kTime;
+            m.fields.part = part;
+            m.granularity = Unit::kPartOfDay;
+            return v + 2;
+          }
+        }
+        return kFail;
+      }
+      if (stop == kFail) {
+        // "le matin du lundi 3" has its weekday first
+        return kFail;
+      }
+      m = date;
+      m.type = TimeType::kTime;
+      m.fields.part = part;
+      m.granularity = Unit::kPartOfDay;
+      return stop;
+    }
+    // Alone after dans/en: "dans la soirée", "dans la nuit".
+    if (u > t && Is(t, "dans")) {
+      m.reference = Reference::kStory;
+      m.type = TimeType::kTime;
+      m.fields.part = part;
+      m.granularity = Unit::kPartOfDay;
+      m.shift_unit = Unit::kDay;
+      return v;
+    }
+    return kFail;
+  }
+
+  // "du 4 au 6 janvier", "entre 2019 et 2021", "de 2019 à 2021", "du
+  // lundi au vendredi".
+  uint32_t Interval(uint32_t t, TimeMeaning& m) {
+    bool du = Is(t, "du"), entre = Is(t, "entre"), de = Is(t, "de");
+    if (!du && !entre && !de) return kFail;
+    std::string_view joint = entre ? "et" : "au";
+    // First end: a day (month perhaps later), or a year.
+    CalendarFields first;
+    uint32_t u = t + 1;
+    uint32_t stop = kFail;
+    Unit granularity = Unit::kDay;
+    if (int day = DayOfMonth(W(u)); day > 0 && (Kind(u) == TokenKind::kNumber || W(u) == "1er")) {
+      first.day = day;
+      stop = u + 1;
+      int month, year;
+      if (uint32_t after = Month(stop, &month); after != kFail) {
+        first.month = month;
+        stop = after;
+        if (uint32_t y = Year(stop, &year); y != kFail) first.year = year, stop = y;
+      }
+    } else {
+      int year;
+      if (uint32_t y = Year(u, &year); y != kFail) {
+        first.year = year;
+        stop = y;
+        granularity = Unit::kYear;
+        if (!entre) joint = "à";
+      }
+    }
+    if (stop == kFail) return kFail;
+    if (entre ? !Is(stop, "et") : !(Is(stop, joint) || (granularity == Unit::kYear && Is(stop, "à")))) {
+      return kFail;
+    }
+    TimeMeaning last;
+    uint32_t end;
+    if (granularity == Unit::kYear) {
+      int year;
+      end = Year(stop + 1, &year);
+      if (end == kFail) return kFail;
+      last.fields.year = year;
+    } else {
+      uint32_t v = stop + 1;
+      if (entre && Is(v, "le")) ++v;
+      end = DayMonth(v, &last.fields, true);
+      list_.clear();
+      if (end == kFail) return kFail;
+      if (first.month < 0) first.month = last.fields.month;
+      if (first.year < 0) first.year = last.fields.year;
+    }
+    m.fields = first;
+    m.until = last.fields;
+    m.granularity = granularity;
+    return end;
+  }
+
+  // "pendant trois jours", "deux semaines", "quelques mois"
+  uint32_t Duration(uint32_t t, TimeMeaning& m) const {
+    int n;
+    uint32_t after = Number(t, &n);
+    if (after == kFail && IsAny(t, {"quelques", "plusieurs"})) {
+      after = t + 1;
+      n = -1;
+    }
+    if (after == kFail) return kFail;
+    Unit unit = UnitOf(W(after));
+    if (unit == Unit::kNone) return kFail;
+    // "2022 jours" is no year, "3 h" no clock: a unit after a number.
+    if (Is(after, "an") && n > 200) return kFail;
+    m.type = TimeType::kDuration;
+    m.amount = n;
+    m.granularity = unit;
+    if (n < 0) m.mod = "APPROX";
+    return after + 1;
+  }
+
+  // "chaque lundi", "tous les jours", "tous les ans", "chaque année"
+  uint32_t Recurrence(uint32_t t, TimeMeaning& m) const {
+    uint32_t u;
+    if (Is(t, "chaque")) u = t + 1;
+    else if ((Is(t, "tous") || Is(t, "toutes")) && Is(t + 1, "les")) u = t + 2;
+    else return kFail;
+    m.type = TimeType::kSet;
+    m.amount = 1;
+    if (int wd = WeekdayNumber(W(u)); wd > 0) {
+      m.fields.weekday = wd;
+      m.granularity = Unit::kWeek;
+      if (std::string_view part = PartOfDay(W(u + 1)); !part.empty()) {
+        m.fields.part = part;
+        return u + 2;
+      }
+      return u + 1;
+    }
+    if (std::string_view part = PartOfDay(W(u)); !part.empty()) {
+      m.fields.part = part;
+      m.granularity = Unit::kDay;
+      return u + 1;
+    }
+    Unit unit = UnitOf(W(u));
+    if (unit == Unit::kDay || unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear) {
+      m.granularity = unit;
+      return u + 1;
+    }
+    // "tous les deux jours"
+    int n;
+    if (uint32_t after = Number(u, &n); after != kFail && UnitOf(W(after)) != Unit::kNone) {
+      m.amount = n;
+      m.granularity = UnitOf(W(after));
+      return after + 1;
+    }
+    m = {};
+    return kFail;
+  }
+
+  // One expression at t, the longest construction that fits; a time of
+  // day after a date joins it ("le 5 janvier à 14 h 30").
+  uint32_t Expression(uint32_t t, TimeMeaning& m) {
+    uint32_t stop = kFail;
+    for (int rule = 0; rule < 8 && stop == kFail; ++rule) {
+      m = {};
+      list_.clear();
+      switch (rule) {
+        case 0: stop = Interval(t, m); break;
+        case 1: stop = PartOfDayOf(t, m); break;
+        case 2: stop = Modified(t, m); break;
+        case 3: stop = FromStory(t, m); break;
+        case 4: stop = Recurrence(t, m); break;
+        case 5: stop = FromNow(t, m); break;
+        case 6: stop = CalendarDate(t, m); break;
+        case 7: stop = Duration(t, m); break;
+      }
+    }
+    if (stop == kFail) {
+      // A clock time alone: "à 14 h 30", "vers midi", "14h30".
+      m = {};
+      if (uint32_t clock = TimeOfDay(t, &m.fields); clock != kFail) {
+        m.type = TimeType::kTime;
+        m.granularity = Unit::kMinute;
+        m.reference = Reference::kStory;
+        m.shift_unit = Unit::kDay;
+        return clock;
+      }
+      m = {};
+      return kFail;
+    }
+    // A time of day after a date: "le 5 janvier à 14 h 30", "hier à midi",
+    // "lundi vers 8 heures".
+    if (m.type == TimeType::kDate && m.granularity == Unit::kDay && !m.until && list_.empty()) {
+      CalendarFields clock;
+      uint32_t u = Is(stop, ",") ? stop + 1 : stop;
+      if (uint32_t after = TimeOfDay(u, &clock); after != kFail) {
+        m.fields.hour = clock.hour;
+        m.fields.minute = clock.minute;
+        m.type = TimeType::kTime;
+        m.granularity = Unit::kMinute;
+        return after;
+      }
+      // "le 5 janvier au soir", "lundi dans la soirée"
+      if (Is(stop, "au") && !PartOfDay(W(stop + 1)).empty()) {
+        m.fields.part = PartOfDay(W(stop + 1));
+        m.type = TimeType::kTime;
+        m.granularity = Unit::kPartOfDay;
+        return stop + 2;
+      }
+    }
+    return stop;
+  }
+
+  // The tense of the sentence, for a weekday or a month named alone: -1
+  // past, +1 future, 0 unknown. News tells the past with auxiliaries.
+  int Tense() const {
+    int past = 0, future = 0;
+    for (uint32_t t = begin_; t < end_; ++t) {
+      std::string_view w = W(t);
+      if (w == "a" || w == "ont" || w == "avait" || w == "avaient" || w == "était" || w == "étaient" ||
+          w == "fut" || w == "furent" || w == "dernier" || w == "dernière") {
+        ++past;
+      } else if (w == "va" || w == "vont" || w == "sera" || w == "seront" || w == "aura" ||
+                 w == "auront" || w == "prochain" || w == "prochaine" || w == "devrait" ||
+                 w == "devraient" || w == "prévu" || w == "prévue" ||
+                 (w.size() > 5 && (w.ends_with("era") || w.ends_with("eront") || w.ends_with("iront") ||
+                                   w.ends_with("ira")))) {
+        ++future;
+      }
+    }
+    if (past > future) return -1;
+    if (future > past) return 1;
+    return 0;
+  }
+
+  const Article& a_;
+  const text::LowerTokens& lower_;
+  const uint32_t begin_, end_;
+  std::vector<std::pair<uint32_t, int>> list_;  // days of a list: token, day
+};
+
+}  // namespace
+
+std::vector<TimeMatch> FindTimeExpressions(const Article& article, const text::LowerTokens& lower,
+                                           uint32_t begin, uint32_t end) {
+  end = std::min(end, lower.size());
+  if (begin >= end) return {};
+  return SentenceReader(article, lower, begin, end).Read();
+}
+
+}  // namespace veille::time

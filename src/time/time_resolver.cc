@@ -1,0 +1,364 @@
+#include "time/time_resolver.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace veille::time {
+namespace {
+
+using std::chrono::day;
+using std::chrono::days;
+using std::chrono::month;
+using std::chrono::sys_days;
+using std::chrono::weekday;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+std::string Pad(int n, int width) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%0*d", width, n);
+  return buf;
+}
+
+std::string DayValue(const year_month_day& d) {
+  return Pad(static_cast<int>(d.year()), 4) + "-" + Pad(static_cast<unsigned>(d.month()), 2) + "-" +
+         Pad(static_cast<unsigned>(d.day()), 2);
+}
+
+// ISO 8601 week: "2022-W02".
+std::string WeekValue(const year_month_day& d) {
+  sys_days s{d};
+  unsigned iso_weekday = weekday{s}.iso_encoding();  // 1 Monday … 7 Sunday
+  year_month_day thursday{s + days{4 - static_cast<int>(iso_weekday)}};
+  sys_days jan1{thursday.year() / 1 / 1};
+  int week = static_cast<int>((sys_days{thursday} - jan1).count()) / 7 + 1;
+  return Pad(static_cast<int>(thursday.year()), 4) + "-W" + Pad(week, 2);
+}
+
+// A day that exists: "31 février" is no date.
+std::optional<year_month_day> MakeDay(int y, int m, int d) {
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  year_month_day date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+year_month_day AddMonths(const year_month_day& d, int n) {
+  int total = static_cast<int>(d.year()) * 12 + static_cast<int>(static_cast<unsigned>(d.month())) - 1 + n;
+  return year{total / 12} / month{static_cast<unsigned>(total % 12 + 1)} / day{1};
+}
+
+std::string TimeSuffix(const CalendarFields& f) {
+  std::string suffix;
+  if (f.hour >= 0) {
+    suffix.push_back('T');
+    suffix += Pad(f.hour, 2);
+    suffix.push_back(':');
+    suffix += Pad(f.minute >= 0 ? f.minute : 0, 2);
+  } else if (!f.part.empty()) {
+    suffix.push_back('T');
+    suffix += f.part;
+  }
+  return suffix;
+}
+
+// The months a season starts and ends in (winter runs over the new year).
+int SeasonFirstMonth(std::string_view s) { return s == "SP" ? 3 : s == "SU" ? 6 : s == "FA" ? 9 : 12; }
+
+// The date closest to `base` among those one year apart that have `m`
+// (and `d`, or the 1st): `direction` -1 takes the last one on or before
+// base, +1 the first one after it, 0 the closest.
+std::optional<year_month_day> NearestYear(int m, int d, const year_month_day& base, int direction,
+                                          Unit granularity) {
+  std::optional<year_month_day> best;
+  long best_distance = 0;
+  int by = static_cast<int>(base.year());
+  for (int y = by - 1; y <= by + 1; ++y) {
+    auto candidate = MakeDay(y, m, d > 0 ? d : 1);
+    if (!candidate) continue;
+    long distance = (sys_days{*candidate} - sys_days{base}).count();
+    if (granularity == Unit::kMonth) {
+      distance = (y - by) * 12 + (m - static_cast<int>(static_cast<unsigned>(base.month())));
+    }
+    if (direction < 0 && distance > 0) continue;
+    if (direction > 0 && distance < 0) continue;
+    if (direction > 0 && distance == 0 && granularity != Unit::kMonth && d <= 0) continue;
+    if (!best || std::labs(distance) < std::labs(best_distance)) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+std::string Unresolved(const TimeMeaning& m) {
+  const CalendarFields& f = m.fields;
+  if (f.weekday > 0 && f.day < 0) return "XXXX-WXX-" + std::to_string(f.weekday) + TimeSuffix(f);
+  std::string y = f.year >= 0 ? Pad(f.year, 4) : "XXXX";
+  switch (m.granularity) {
+    case Unit::kYear: return y;
+    case Unit::kSeason: return y + "-" + std::string(f.season);
+    case Unit::kMonth: return y + "-" + (f.month > 0 ? Pad(f.month, 2) : "XX");
+    case Unit::kWeek: return y + "-WXX";
+    default:
+      return y + "-" + (f.month > 0 ? Pad(f.month, 2) : "XX") + "-" + (f.day > 0 ? Pad(f.day, 2) : "XX") +
+             TimeSuffix(f);
+  }
+}
+
+std::string DurationValue(int amount, Unit unit) {
+  std::string n = amount < 0 ? "X" : std::to_string(amount);
+  switch (unit) {
+    case Unit::kSecond: return "PT" + n + "S";
+    case Unit::kMinute: return "PT" + n + "M";
+    case Unit::kHour: return "PT" + n + "H";
+    case Unit::kDay: return "P" + n + "D";
+    case Unit::kWeek: return "P" + n + "W";
+    case Unit::kMonth: return "P" + n + "M";
+    case Unit::kQuarter: return "P" + n + "Q";
+    case Unit::kYear: return "P" + n + "Y";
+    case Unit::kDecade: return "P" + n + "DE";
+    case Unit::kCentury: return "P" + n + "CE";
+    default: return "P" + n + "D";
+  }
+}
+
+// A meaning counted from `base`: hier, la semaine dernière, lundi, le lendemain…
+std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base) {
+  const CalendarFields& f = m.fields;
+  year_month_day d = base.day;
+  if (f.weekday > 0 && f.day < 0) {
+    if (base.granularity > Unit::kDay) return std::nullopt;
+    unsigned today = weekday{sys_days{d}}.iso_encoding();
+    int delta = f.weekday - static_cast<int>(today);
+    if (m.direction < 0) {
+      if (delta > 0) delta -= 7;  // the last one, today included
+    } else {
+      if (delta <= 0) delta += 7;  // the next one
+    }
+    return DayValue(year_month_day{sys_days{d} + days{delta}}) + TimeSuffix(f);
+  }
+  if (!f.season.empty()) {
+    int y = static_cast<int>(d.year());
+    int first = SeasonFirstMonth(f.season), now = static_cast<int>(static_cast<unsigned>(d.month()));
+    if (m.direction < 0 && now <= first + 2 && !(f.season == "WI" && now <= 2)) --y;
+    if (m.direction > 0 && now >= first) ++y;
+    if (f.season == "WI" && now <= 2 && m.direction == 0) --y;  // January is last year's winter
+    return Pad(y, 4) + "-" + std::string(f.season);
+  }
+  switch (m.shift_unit) {
+    case Unit::kDay:
+      if (base.granularity > Unit::kDay) return std::nullopt;
+      return DayValue(year_month_day{sys_days{d} + days{m.shift}}) + TimeSuffix(f);
+    case Unit::kWeek:
+      if (base.granularity > Unit::kDay) return std::nullopt;
+      return WeekValue(year_month_day{sys_days{d} + days{7 * m.shift}});
+    case Unit::kMonth:
+      if (base.granularity > Unit::kMonth) return std::nullopt;
+      return DayValue(AddMonths(d, m.shift)).substr(0, 7);
+    case Unit::kYear:
+      return Pad(static_cast<int>(d.year()) + m.shift, 4);
+    case Unit::kHour:
+    case Unit::kMinute:
+    case Unit::kSecond:
+      return std::nullopt;  // "dans deux heures": the clock of writing is not known
+    default:
+      break;
+  }
+  if (m.granularity == Unit::kYear) return Pad(static_cast<int>(d.year()), 4);
+  if (base.granularity > Unit::kDay) return std::nullopt;
+  return DayValue(d) + TimeSuffix(f);
+}
+
+// A calendar date with some fields missing, completed from `base`.
+std::optional<std::string> Complete(const TimeMeaning& m, const CalendarFields& f, const KnownDate& base) {
+  if (f.year >= 0) return std::nullopt;  // nothing missing
+  if (m.granularity == Unit::kSeason) {
+    TimeMeaning season = m;
+    return FromBase(season, base);
+  }
+  if (f.month < 0) {
+    // "le 5": a day of the base's month, the nearest one
+    if (f.day < 0 || base.granularity > Unit::kMonth) return std::nullopt;
+    year_month_day b = base.day;
+    std::optional<year_month_day> best;
+    for (int shift : {-1, 0, 1}) {
+      year_month_day month_start = AddMonths(b, shift);
+      auto c = MakeDay(static_cast<int>(month_start.year()),
+                       static_cast<int>(static_cast<unsigned>(month_start.month())), f.day);
+      if (!c) continue;
+      if (!best || std::labs((sys_days{*c} - sys_days{b}).count()) <
+                       std::labs((sys_days{*best} - sys_days{b}).count())) {
+        best = c;
+      }
+    }
+    if (!best) return std::nullopt;
+    return DayValue(*best) + TimeSuffix(f);
+  }
+  if (base.granularity == Unit::kYear) {
+    // The story gave only a year: the date is in it.
+    int y = static_cast<int>(base.day.year());
+    if (m.granularity == Unit::kMonth) return Pad(y, 4) + "-" + Pad(f.month, 2);
+    auto d = MakeDay(y, f.month, f.day);
+    if (!d) return std::nullopt;
+    return DayValue(*d) + TimeSuffix(f);
+  }
+  auto d = NearestYear(f.month, m.granularity == Unit::kMonth ? 0 : f.day, base.day, m.direction,
+                       m.granularity);
+  if (!d) return std::nullopt;
+  if (m.granularity == Unit::kMonth) return DayValue(*d).substr(0, 7);
+  return DayValue(*d) + TimeSuffix(f);
+}
+
+// A complete calendar date's value, or std::nullopt when a field is missing.
+std::optional<std::string> Absolute(const TimeMeaning& m, const CalendarFields& f) {
+  if (f.century >= 0) return Pad(f.century, 2);
+  if (f.decade >= 0) return Pad(f.decade, 3);
+  if (f.year < 0) return std::nullopt;
+  if (!f.season.empty()) return Pad(f.year, 4) + "-" + std::string(f.season);
+  if (f.month < 0) return Pad(f.year, 4);
+  if (f.day < 0 || m.granularity == Unit::kMonth) return Pad(f.year, 4) + "-" + Pad(f.month, 2);
+  auto d = MakeDay(f.year, f.month, f.day);
+  if (!d) return std::nullopt;
+  return DayValue(*d) + TimeSuffix(f);
+}
+
+}  // namespace
+
+std::optional<year_month_day> ParseDay(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  auto number = [&](size_t at, size_t width) {
+    int n = 0;
+    for (size_t i = at; i < at + width; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      n = n * 10 + (iso[i] - '0');
+    }
+    return n;
+  };
+  return MakeDay(number(0, 4), number(5, 2), number(8, 2));
+}
+
+void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
+  expr.type = m.type;
+  expr.mod = std::string(m.mod);
+  expr.granularity = std::string(UnitName(m.granularity));
+  expr.anchor = TimeAnchor::kNone;
+  if (m.type == TimeType::kDuration) {
+    expr.value = DurationValue(m.amount, m.granularity);
+    expr.anchor = TimeAnchor::kAbsolute;
+    return;
+  }
+  if (m.type == TimeType::kSet) {
+    const CalendarFields& f = m.fields;
+    if (f.weekday > 0) {
+      expr.value = "XXXX-WXX-" + std::to_string(f.weekday) + TimeSuffix(f);
+    } else if (!f.part.empty()) {
+      expr.value = "XXXX-XX-XX" + TimeSuffix(f);
+    } else {
+      expr.value = DurationValue(m.amount, m.granularity);
+    }
+    expr.anchor = TimeAnchor::kAbsolute;
+    return;
+  }
+  if (m.fields.hour >= 0) {
+    expr.granularity = "minute";
+  } else if (!m.fields.part.empty()) {
+    expr.granularity = "part of day";
+  }
+
+  // An interval: both ends, the first taking what it lacks from the second.
+  if (m.until) {
+    TimeMeaning last = m;
+    last.fields = *m.until;
+    last.until.reset();
+    TimeMeaning first = m;
+    first.until.reset();
+    TimeExpr a, b;
+    Resolve(first, anchors, a);
+    Resolve(last, anchors, b);
+    expr.value = a.value + "/" + b.value;
+    expr.anchor = a.anchor == TimeAnchor::kNone || b.anchor == TimeAnchor::kNone ? TimeAnchor::kNone
+                  : a.anchor == TimeAnchor::kAbsolute ? b.anchor
+                                                      : a.anchor;
+    return;
+  }
+
+  if (m.reference == Reference::kNone) {
+    if (auto v = Absolute(m, m.fields)) {
+      expr.value = *v;
+      expr.anchor = TimeAnchor::kAbsolute;
+      return;
+    }
+    // What is missing comes from the story when it gave a date near here,
+    // else from the article's date, else from any date the story gave.
+    const std::optional<KnownDate>* order[3] = {&anchors.story, &anchors.published, &anchors.story};
+    TimeAnchor names[3] = {TimeAnchor::kText, TimeAnchor::kPublished, TimeAnchor::kText};
+    for (int i = anchors.story_near || anchors.published_estimated ? 0 : 1; i < 3; ++i) {
+      if (!*order[i]) continue;
+      // The tense places a date before or after the time of writing, not
+      // before or after the story's last date.
+      TimeMeaning placed = m;
+      if (names[i] == TimeAnchor::kText || anchors.published_estimated) placed.direction = 0;
+      if (auto v = Complete(placed, m.fields, **order[i])) {
+        expr.value = *v;
+        expr.anchor = names[i];
+        return;
+      }
+    }
+    expr.value = Unresolved(m);
+    return;
+  }
+
+  // Counted from the moment of writing (the article's date), or from the
+  // story's last date; each falls back on the other.
+  const std::optional<KnownDate>& first = m.reference == Reference::kSpeech ? anchors.published : anchors.story;
+  const std::optional<KnownDate>& second = m.reference == Reference::kSpeech ? anchors.story : anchors.published;
+  TimeAnchor first_name = m.reference == Reference::kSpeech ? TimeAnchor::kPublished : TimeAnchor::kText;
+  TimeAnchor second_name = m.reference == Reference::kSpeech ? TimeAnchor::kText : TimeAnchor::kPublished;
+  for (int i = 0; i < 2; ++i) {
+    const std::optional<KnownDate>& base = i == 0 ? first : second;
+    if (!base) continue;
+    // "la même nuit" is the night of the story's day; a story date with
+    // its own part of the day gives it to "le même jour".
+    TimeMeaning counted = m;
+    if (auto v = FromBase(counted, *base)) {
+      expr.value = *v;
+      expr.anchor = i == 0 ? first_name : second_name;
+      return;
+    }
+  }
+  expr.value = Unresolved(m);
+}
+
+std::optional<KnownDate> DateOf(const TimeExpr& expr) {
+  if (expr.type == TimeType::kDuration || expr.type == TimeType::kSet) return std::nullopt;
+  if (expr.anchor == TimeAnchor::kNone) return std::nullopt;
+  std::string_view v = expr.value;
+  if (v.find('/') != std::string_view::npos) v = v.substr(v.find('/') + 1);  // an interval's end
+  if (v.size() < 4 || v[0] == 'X') return std::nullopt;
+  KnownDate known;
+  if (auto d = ParseDay(v)) {
+    known.day = *d;
+    known.granularity = Unit::kDay;
+    return known;
+  }
+  auto digits = [&](size_t at, size_t width) {
+    int n = 0;
+    for (size_t i = at; i < at + width && i < v.size(); ++i) {
+      if (v[i] < '0' || v[i] > '9') return -1;
+      n = n * 10 + (v[i] - '0');
+    }
+    return n;
+  };
+  int y = digits(0, 4);
+  if (y < 1 || (v.size() > 4 && v[4] != '-')) return std::nullopt;
+  if (v.size() == 7 && v[5] != 'W' && v[5] != 'S' && v[5] != 'F' && v[5] != 'Q') {
+    int mo = digits(5, 2);
+    if (auto d = MakeDay(y, mo, 1)) return KnownDate{*d, Unit::kMonth};
+    return std::nullopt;
+  }
+  if (v.size() == 4) return KnownDate{year{y} / 1 / 1, Unit::kYear};
+  return std::nullopt;
+}
+
+}  // namespace veille::time

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "eval_times.h"
 #include "veille/identity.h"
 #include "veille/quotes.h"
 #include "veille/tagger.h"
@@ -180,6 +181,8 @@ Command AddEvalCommand(CLI::App& root) {
       ->check(CLI::ExistingDirectory);
   quotes->add_option("--kb", quote_flags->kb, "Knowledge base (default: build/kb/veille.kb; none)");
   quotes->add_option("--show-errors", quote_flags->show, "Print up to N of each kind of mistake");
+  CLI::App* times = nullptr;
+  std::function<int()> run_times = AddEvalTimes(eval, &times);
   CLI::App* app = eval->add_subcommand(
       "tagger", "Precision, recall and F1 of the entity tagger, strict and fuzzy, micro and per type.");
   app->add_option("--gold", flags->gold, "Annotated corpus (CoNLL/IOB2, token-tag IO, HIPE TSV)")
@@ -192,8 +195,10 @@ Command AddEvalCommand(CLI::App& root) {
                 "A person's mention includes its title (\"M. Dupont\"), as HIPE annotates");
   app->add_option("--show-errors", flags->show_errors,
                   "Print up to N sentences tagged wrong, with gold and predicted mentions");
-  return {eval, [flags, pairs, show, names, resolve, resolve_gold, resolve_kb, quotes, quote_flags] {
+  return {eval, [flags, pairs, show, names, resolve, resolve_gold, resolve_kb, quotes, quote_flags, times,
+                 run_times] {
             if (names->parsed()) return RunEvalNames(*pairs, *show);
+            if (times->parsed()) return run_times();
             if (quotes->parsed()) {
               if (quote_flags->aads.empty() && quote_flags->gold.empty()) {
                 std::fprintf(stderr, "veille: eval quotes: give --aads FILE, --gold FILE --texts DIR, or both\n");

@@ -142,6 +142,8 @@ def main():
                                         "grain": grain})
             with_match += bool(record["found"])
             out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        # Last, the timing, for the scorer to print beside the scores.
+        out.write(json.dumps({"summary": True, "cases": len(cases), "seconds": round(parse_s, 6)}) + "\n")
 
     rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print("dateparser_time: %d cases, %d with a match, %.3f s in search_dates, %.1f cases/s, "

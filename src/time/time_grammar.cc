@@ -118,13 +118,9 @@ class SentenceReader {
   // A clock time: "14h30", "14 h 30", "14 h", "14 heures 30", "14:30",
   // "midi", "minuit".
   uint32_t Clock(uint32_t t, int* hour, int* minute) const {
-    if (Is(t, "midi")) {
-      *hour = 12, *minute = 0;
-      return t + 1;
-    }
-    if (Is(t, "minuit")) {
-      *hour = 0, *minute = 0;
-      return t + 1;
+    if (Is(t, "midi") || Is(t, "minuit")) {
+      *hour = Is(t, "midi") ? 12 : 0, *minute = 0;
+      return Minutes(t + 1, hour, minute);
     }
     std::string_view w = W(t);
     // One token: "14h30", "8h", "14h00"
@@ -136,10 +132,17 @@ class SentenceReader {
       }
       return kFail;
     }
-    if (t >= end_ || Kind(t) != TokenKind::kNumber) return kFail;
-    int hh = Digits(w);
-    if (hh < 0 || hh > 24 || w.size() > 2) return kFail;
+    if (t >= end_) return kFail;
+    int hh = -1;
     uint32_t u = t + 1;
+    if (Kind(t) == TokenKind::kNumber) {
+      hh = w.size() <= 2 ? Digits(w) : -1;
+    } else if (IsAny(t + 1, {"heure", "heures"}) || (Is(t + 1, "et") && IsAny(t + 3, {"heure", "heures"}))) {
+      // "quinze heures", "vingt et une heures"
+      u = Number(t, &hh);
+      if (u == kFail) return kFail;
+    }
+    if (hh < 0 || hh > 24) return kFail;
     if (Is(u, ":") && u + 1 < end_ && W(u + 1).size() == 2) {
       int mm = Digits(W(u + 1));
       if (mm < 0 || mm > 59) return kFail;
@@ -154,14 +157,52 @@ class SentenceReader {
       if (mm >= 0 && mm <= 59) {
         *minute = mm;
         ++u;
+        if (IsAny(u, {"minute", "minutes", "min"})) ++u;
       }
+      return u;
     }
-    return u;
+    return Minutes(u, hour, minute);
+  }
+
+  // The minutes after an hour in words: "et quart", "et demie", "moins
+  // cinq", "moins le quart", "quinze", "trente", "trois quarts", "et
+  // quinze minutes". `u` is the token after the hour; returns the token
+  // after the minutes (u itself when there are none).
+  uint32_t Minutes(uint32_t u, int* hour, int* minute) const {
+    if (Is(u, "et") && IsAny(u + 1, {"quart", "demie", "demi"})) {
+      *minute = Is(u + 1, "quart") ? 15 : 30;
+      return u + 2;
+    }
+    if (Is(u, "trois") && Is(u + 1, "quarts")) {
+      *minute = 45;
+      return u + 2;
+    }
+    if (Is(u, "moins")) {
+      int n = 0;
+      uint32_t after = kFail;
+      if (Is(u + 1, "le") && Is(u + 2, "quart")) n = 15, after = u + 3;
+      else if (Is(u + 1, "quart")) n = 15, after = u + 2;
+      else after = Number(u + 1, &n);
+      if (after == kFail || n < 1 || n > 59) return u;
+      if (IsAny(after, {"minute", "minutes"})) ++after;
+      *minute = 60 - n;
+      *hour = (*hour + 23) % 24;
+      return after;
+    }
+    uint32_t v = Is(u, "et") ? u + 1 : u;
+    if (Kind(v) != TokenKind::kWord) return u;
+    int n;
+    uint32_t after = Number(v, &n);
+    if (after == kFail || n < 1 || n > 59) return u;
+    if (IsAny(after, {"minute", "minutes"})) ++after;
+    else if (v != u) return u;  // "et dix" needs its "minutes"
+    *minute = n;
+    return after;
   }
 
   // "du matin", "du soir", "de l'après-midi" after a clock time.
   uint32_t ClockPart(uint32_t t, int* hour) const {
-    if (Is(t, "du") && Is(t + 1, "matin")) return t + 2;
+    if (Is(t, "du") && IsAny(t + 1, {"matin", "mat"})) return t + 2;
     if ((Is(t, "du") && Is(t + 1, "soir")) ||
         (Is(t, "de") && Is(t + 1, "l'") && Is(t + 2, "après-midi"))) {
       if (*hour < 12) *hour += 12;
@@ -173,17 +214,22 @@ class SentenceReader {
   // A time of day after a date or alone: "à 14 h 30", "vers midi".
   uint32_t TimeOfDay(uint32_t t, CalendarFields* f) const {
     uint32_t u = t;
-    if (IsAny(u, {"à", "vers", "dès", "avant", "après"})) ++u;
+    if (Is(u, "à") && Is(u + 1, "partir") && Is(u + 2, "de")) u += 3;
+    else if (Is(u, "aux") && Is(u + 1, "alentours") && Is(u + 2, "de")) u += 3;
+    else if (Is(u, "autour") && Is(u + 1, "de")) u += 2;
+    else if (IsAny(u, {"à", "vers", "dès", "avant", "après", "jusqu'à", "environ"})) ++u;
+    if (Is(u, "environ")) ++u;
     int hour, minute;
     uint32_t stop = Clock(u, &hour, &minute);
     if (stop == kFail) return kFail;
-    // A bare "14 h" needs its preposition or a date before it; "8 heures"
-    // alone is a duration.
-    if (u == t && !(W(t).find('h') != std::string_view::npos && Kind(t) == TokenKind::kWord) &&
-        W(t) != "midi" && W(t) != "minuit" && !Is(t + 1, ":")) {
+    uint32_t part = ClockPart(stop, &hour);
+    // A bare "14 h" needs its preposition, a part of the day or minutes;
+    // "8 heures" alone is a duration.
+    if (u == t && part == stop && !(W(t).find('h') != std::string_view::npos && Kind(t) == TokenKind::kWord) &&
+        W(t) != "midi" && W(t) != "minuit" && !Is(t + 1, ":") && stop <= t + 2) {
       return kFail;
     }
-    stop = ClockPart(stop, &hour);
+    stop = part;
     f->hour = hour;
     f->minute = minute;
     return stop;
@@ -239,16 +285,37 @@ class SentenceReader {
     return u;
   }
 
-  // "05/01/2022", "5.1.2022", "2022-01-05": day first, as in France.
+  // "05/01/2022", "5.1.2022", "2022-01-05", "17/02": day first, as in
+  // France; a two-digit year is of this century below 50.
   uint32_t NumericDate(uint32_t t, CalendarFields* f) const {
-    if (t + 4 >= end_ + 0 || Kind(t) != TokenKind::kNumber) return kFail;
+    if (t >= end_) return kFail;
+    if (Kind(t) == TokenKind::kWord && W(t).size() >= 8 && W(t).size() <= 10 && W(t)[4] == '-') {
+      // "2015-03-03" is one token
+      std::string_view w = W(t);
+      size_t second = w.find('-', 5);
+      if (second == std::string_view::npos) return kFail;
+      int y = Digits(w.substr(0, 4)), mo = Digits(w.substr(5, second - 5)), d = Digits(w.substr(second + 1));
+      if (!PlausibleYear(y) || mo < 1 || mo > 12 || d < 1 || d > 31) return kFail;
+      f->year = y, f->month = mo, f->day = d;
+      return t + 1;
+    }
+    if (Kind(t) != TokenKind::kNumber) return kFail;
+    if (t + 2 < end_ && Is(t + 1, "/") && Kind(t + 2) == TokenKind::kNumber && W(t).size() <= 2 &&
+        W(t + 2).size() <= 2 && !(Is(t + 3, "/"))) {
+      // "17/02": a day and a month (not a fraction of three numbers)
+      int d = Digits(W(t)), mo = Digits(W(t + 2));
+      if (d < 1 || d > 31 || mo < 1 || mo > 12) return kFail;
+      f->day = d, f->month = mo;
+      return t + 3;
+    }
+    if (t + 4 >= end_) return kFail;
     std::string_view sep = W(t + 1);
     if ((sep != "/" && sep != "." && sep != "-") || W(t + 3) != sep) return kFail;
     int a = Digits(W(t)), b = Digits(W(t + 2)), c = Digits(W(t + 4));
     if (a < 0 || b < 0 || c < 0) return kFail;
     int day = a, month = b, year = c;
     if (sep == "-" && W(t).size() == 4) day = c, year = a;  // ISO order
-    if (year < 100 && W(sep == "-" && W(t).size() == 4 ? t : t + 4).size() == 2) year += 2000;
+    if (year < 100 && W(sep == "-" && W(t).size() == 4 ? t : t + 4).size() == 2) year += year < 50 ? 2000 : 1900;
     if (month < 1 || month > 12 || day < 1 || day > 31 || !PlausibleYear(year)) return kFail;
     f->day = day, f->month = month, f->year = year;
     return t + 5;
@@ -635,11 +702,18 @@ class SentenceReader {
   // is the story's day.
   uint32_t PartOfDayOf(uint32_t t, TimeMeaning& m) {
     uint32_t u = t;
-    if (IsAny(u, {"dans", "en", "durant", "pendant", "dès"})) ++u;
-    if (!IsAny(u, {"le", "la", "l'"})) return kFail;
-    std::string_view part = PartOfDay(W(u + 1));
+    if (Is(u, "très") && Is(u + 1, "tôt")) u += 2;
+    else if (Is(u, "tôt")) ++u;
+    bool preposition = IsAny(u, {"dans", "en", "durant", "pendant", "dès"});
+    if (preposition) ++u;
+    bool determiner = IsAny(u, {"le", "la", "l'"});
+    if (determiner) ++u;
+    std::string_view part = PartOfDay(W(u));
     if (part.empty()) return kFail;
-    uint32_t v = u + 2;
+    uint32_t v = u + 1;
+    // "matinée du 15 février" has no determiner; "matin" alone is no time.
+    if (!determiner && !(Is(t, "en") && u == t + 1) && !IsAny(v, {"du", "de"})) return kFail;
+    u = determiner ? u - 1 : u;
     if (IsAny(v, {"du", "de"})) {
       TimeMeaning date;
       uint32_t stop = Is(v, "du") ? DayMonth(v + 1, &date.fields, false) : kFail;
@@ -677,70 +751,134 @@ class SentenceReader {
       m.granularity = Unit::kPartOfDay;
       return stop;
     }
-    // Alone after dans/en: "dans la soirée", "dans la nuit".
-    if (u > t && Is(t, "dans")) {
-      m.reference = Reference::kStory;
-      m.type = TimeType::kTime;
-      m.fields.part = part;
-      m.granularity = Unit::kPartOfDay;
-      m.shift_unit = Unit::kDay;
-      return v;
-    }
-    return kFail;
+    // Alone: "dans la soirée", "le soir", "en matinée", "tôt le matin":
+    // the story's day.
+    if (Is(v, "tôt")) ++v;
+    else if (Is(v, "très") && Is(v + 1, "tôt")) v += 2;
+    m.reference = Reference::kStory;
+    m.type = TimeType::kTime;
+    m.fields.part = part;
+    m.granularity = Unit::kPartOfDay;
+    m.shift_unit = Unit::kDay;
+    return v;
   }
 
-  // "du 4 au 6 janvier", "entre 2019 et 2021", "de 2019 à 2021", "du
-  // lundi au vendredi".
-  uint32_t Interval(uint32_t t, TimeMeaning& m) {
-    bool du = Is(t, "du"), entre = Is(t, "entre"), de = Is(t, "de");
-    if (!du && !entre && !de) return kFail;
-    std::string_view joint = entre ? "et" : "au";
-    // First end: a day (month perhaps later), or a year.
-    CalendarFields first;
-    uint32_t u = t + 1;
-    uint32_t stop = kFail;
-    Unit granularity = Unit::kDay;
-    if (int day = DayOfMonth(W(u)); day > 0 && (Kind(u) == TokenKind::kNumber || W(u) == "1er")) {
-      first.day = day;
-      stop = u + 1;
-      int month, year;
-      if (uint32_t after = Month(stop, &month); after != kFail) {
-        first.month = month;
-        stop = after;
-        if (uint32_t y = Year(stop, &year); y != kFail) first.year = year, stop = y;
-      }
-    } else {
-      int year;
-      if (uint32_t y = Year(u, &year); y != kFail) {
-        first.year = year;
-        stop = y;
-        granularity = Unit::kYear;
-        if (!entre) joint = "à";
+  // One end of an interval: a day ("samedi 13", "1er juillet 2013"), a
+  // year, or a clock time; `kind` says which (0 day, 1 year, 2 clock).
+  uint32_t IntervalEnd(uint32_t t, CalendarFields* f, int* kind) const {
+    int hour, minute;
+    if (uint32_t clock = Clock(t, &hour, &minute); clock != kFail) {
+      // "17 à 18" are days unless a clock unit says hours: "14h", "14 heures".
+      if (Kind(t) == TokenKind::kWord || IsAny(t + 1, {"h", "heure", "heures", ":"}) || Is(t, "midi") ||
+          Is(t, "minuit")) {
+        f->hour = hour, f->minute = minute;
+        *kind = 2;
+        return ClockPart(clock, &f->hour);
       }
     }
+    int year;
+    if (uint32_t y = Year(t, &year); y != kFail) {
+      f->year = year;
+      *kind = 1;
+      return y;
+    }
+    uint32_t u = t;
+    if (int wd = WeekdayNumber(W(u)); wd > 0 && W(u).back() != 's') {
+      f->weekday = wd;
+      ++u;
+    }
+    int day = DayOfMonth(W(u));
+    if (day < 0 || (Kind(u) != TokenKind::kNumber && W(u) != "1er")) return kFail;
+    f->day = day;
+    *kind = 0;
+    ++u;
+    int month;
+    if (uint32_t after = Month(u, &month); after != kFail) {
+      f->month = month;
+      u = after;
+      if (uint32_t y = Year(u, &year); y != kFail) f->year = year, u = y;
+    }
+    return u;
+  }
+
+  // "du 4 au 6 janvier", "13 au 15 juillet", "entre le 13 et le 15
+  // juillet", "du 13 au 18", "entre 2019 et 2021", "de 2019 à 2021", "de
+  // 14 h à 16 h", "entre 9h30 et 11h jeudi".
+  uint32_t Interval(uint32_t t, TimeMeaning& m) {
+    bool entre = Is(t, "entre");
+    bool opened = entre || Is(t, "du") || Is(t, "de") || (Is(t, "à") && Is(t + 1, "partir") && false);
+    uint32_t u = opened ? t + 1 : t;
+    if (entre && Is(u, "le")) ++u;
+    CalendarFields first, last;
+    int first_kind = -1, last_kind = -1;
+    uint32_t stop = IntervalEnd(u, &first, &first_kind);
     if (stop == kFail) return kFail;
-    if (entre ? !Is(stop, "et") : !(Is(stop, joint) || (granularity == Unit::kYear && Is(stop, "à")))) {
+    // The joint: au, à, et (after entre), jusqu'au, jusqu'à, a dash.
+    uint32_t v = stop;
+    if (entre) {
+      if (!Is(v, "et")) return kFail;
+      ++v;
+      if (Is(v, "le")) ++v;
+    } else if (IsAny(v, {"au", "à", "a", "-", "–"})) {
+      ++v;
+    } else if (Is(v, "jusqu'au") || Is(v, "jusqu'à")) {
+      ++v;
+    } else if (Is(v, "jusqu'") && IsAny(v + 1, {"au", "à"})) {
+      v += 2;
+    } else {
       return kFail;
     }
-    TimeMeaning last;
-    uint32_t end;
-    if (granularity == Unit::kYear) {
-      int year;
-      end = Year(stop + 1, &year);
-      if (end == kFail) return kFail;
-      last.fields.year = year;
+    uint32_t end = IntervalEnd(v, &last, &last_kind);
+    if (end == kFail || last_kind != first_kind) return kFail;
+    if (first_kind == 0) {
+      // Days: the month (and year) of the second serve the first. Without
+      // "du" or "entre", a month must be said ("13 au 15 juillet"), and a
+      // bare "du 13 au 18" must not be a count ("du 13 au 18 %").
+      if (!opened && last.month < 0) return kFail;
+      if (last.month < 0 && (UnitOf(W(end)) != Unit::kNone || IsAny(end, {"%", "€", "$"}))) return kFail;
+      if (first.month < 0) first.month = last.month;
+      if (first.year < 0) first.year = last.year;
+      m.granularity = Unit::kDay;
+    } else if (first_kind == 1) {
+      if (!opened && !Is(stop, "-")) return kFail;  // "2014-2018" alone, else a preposition
+      m.granularity = Unit::kYear;
     } else {
-      uint32_t v = stop + 1;
-      if (entre && Is(v, "le")) ++v;
-      end = DayMonth(v, &last.fields, true);
+      // Clock times, then perhaps their day: "de 14h à 16h le 22 avril",
+      // "entre 9h30 et 11h jeudi", "de 15h00 à 16h00 demain".
+      if (!opened && !Is(stop, "-")) return kFail;
+      if (first.hour > last.hour && first.hour <= 12 && last.hour < 12) last.hour += 12;
+      m.type = TimeType::kTime;
+      m.granularity = Unit::kMinute;
+      m.reference = Reference::kStory;
+      m.shift_unit = Unit::kDay;
+      uint32_t w = Is(end, ",") ? end + 1 : end;
+      if (Is(w, "le")) ++w;
+      TimeMeaning day;
+      uint32_t after = DayMonth(w, &day.fields, false);
       list_.clear();
-      if (end == kFail) return kFail;
-      if (first.month < 0) first.month = last.fields.month;
-      if (first.year < 0) first.year = last.fields.year;
+      if (after == kFail) after = FromNow(w, day);
+      if (after != kFail && day.fields.hour < 0 && day.fields.part.empty()) {
+        CalendarFields date = day.fields;
+        m.fields = date;
+        m.fields.hour = first.hour, m.fields.minute = first.minute;
+        date.hour = last.hour, date.minute = last.minute;
+        m.until = date;
+        if (day.reference != Reference::kNone || date.day < 0 || date.weekday > 0) {
+          m.reference = day.reference == Reference::kNone ? Reference::kSpeech : day.reference;
+          m.shift_unit = day.shift_unit;
+          m.shift = day.shift;
+          m.direction = day.direction;
+        } else {
+          m.reference = Reference::kNone;
+        }
+        return after;
+      }
+      m.fields = first;
+      m.until = last;
+      return end;
     }
     m.fields = first;
-    m.until = last.fields;
-    m.granularity = granularity;
+    m.until = last;
     return end;
   }
 
@@ -805,52 +943,102 @@ class SentenceReader {
   // One expression at t, the longest construction that fits; a time of
   // day after a date joins it ("le 5 janvier à 14 h 30").
   uint32_t Expression(uint32_t t, TimeMeaning& m) {
+    // Every construction is tried; the longest wins ("samedi 16 à 18h" is
+    // one date, not "samedi" and then "16"), the first listed on a tie.
     uint32_t stop = kFail;
-    for (int rule = 0; rule < 8 && stop == kFail; ++rule) {
-      m = {};
+    TimeMeaning best;
+    std::vector<std::pair<uint32_t, int>> best_list;
+    for (int rule = 0; rule < 8; ++rule) {
+      TimeMeaning candidate;
       list_.clear();
+      uint32_t end = kFail;
       switch (rule) {
-        case 0: stop = Interval(t, m); break;
-        case 1: stop = PartOfDayOf(t, m); break;
-        case 2: stop = Modified(t, m); break;
-        case 3: stop = FromStory(t, m); break;
-        case 4: stop = Recurrence(t, m); break;
-        case 5: stop = FromNow(t, m); break;
-        case 6: stop = CalendarDate(t, m); break;
-        case 7: stop = Duration(t, m); break;
+        case 0: end = Interval(t, candidate); break;
+        case 1: end = PartOfDayOf(t, candidate); break;
+        case 2: end = Modified(t, candidate); break;
+        case 3: end = FromStory(t, candidate); break;
+        case 4: end = Recurrence(t, candidate); break;
+        case 5: end = FromNow(t, candidate); break;
+        case 6: end = CalendarDate(t, candidate); break;
+        case 7: end = Duration(t, candidate); break;
+      }
+      if (end != kFail && (stop == kFail || end > stop)) {
+        stop = end;
+        best = candidate;
+        best_list = list_;
+      }
+    }
+    m = best;
+    list_ = std::move(best_list);
+    // A clock time, alone or before its day: "à 14 h 30", "9h le 13
+    // décembre", "à 8h ce matin", "à 3 heures cet après-midi".
+    {
+      TimeMeaning clock;
+      uint32_t after = TimeOfDay(t, &clock.fields);
+      if (after != kFail && (stop == kFail || after > stop)) {
+        clock.type = TimeType::kTime;
+        clock.granularity = Unit::kMinute;
+        clock.reference = Reference::kStory;
+        clock.shift_unit = Unit::kDay;
+        uint32_t w = Is(after, ",") ? after + 1 : after;
+        if (Is(w, "le")) ++w;
+        TimeMeaning day;
+        uint32_t dated = DayMonth(w, &day.fields, false);
+        list_.clear();
+        if (dated == kFail) {
+          day = {};
+          dated = FromNow(w, day);
+        }
+        if (dated != kFail && day.fields.hour < 0 && !day.until && day.granularity <= Unit::kDay) {
+          int hour = clock.fields.hour, minute = clock.fields.minute;
+          if ((day.fields.part == "AF" || day.fields.part == "EV") && hour < 12) hour += 12;
+          clock = day;
+          clock.fields.hour = hour;
+          clock.fields.minute = minute;
+          clock.fields.part = {};
+          clock.type = TimeType::kTime;
+          clock.granularity = Unit::kMinute;
+          after = dated;
+        }
+        m = clock;
+        stop = after;
+        list_.clear();
       }
     }
     if (stop == kFail) {
-      // A clock time alone: "à 14 h 30", "vers midi", "14h30".
-      m = {};
-      if (uint32_t clock = TimeOfDay(t, &m.fields); clock != kFail) {
-        m.type = TimeType::kTime;
-        m.granularity = Unit::kMinute;
-        m.reference = Reference::kStory;
-        m.shift_unit = Unit::kDay;
-        return clock;
-      }
       m = {};
       return kFail;
     }
-    // A time of day after a date: "le 5 janvier à 14 h 30", "hier à midi",
-    // "lundi vers 8 heures".
-    if (m.type == TimeType::kDate && m.granularity == Unit::kDay && !m.until && list_.empty()) {
+    // After a day: its part ("le 5 janvier au soir", "mercredi en soirée",
+    // "le 15 février le matin"), then its time ("le 5 janvier à 14 h 30",
+    // "hier à midi", "jeudi matin à partir de 9 heures 30").
+    if (m.type == TimeType::kDate && m.granularity == Unit::kDay && !m.until && list_.empty() &&
+        m.fields.part.empty()) {
+      uint32_t u = Is(stop, ",") ? stop + 1 : stop;
+      uint32_t v = u;
+      if (IsAny(v, {"au", "en", "dans", "le", "l'"})) {
+        ++v;
+        if (IsAny(u, {"dans"}) && IsAny(v, {"la", "l'", "le"})) ++v;
+      }
+      if (v > u && !PartOfDay(W(v)).empty()) {
+        m.fields.part = PartOfDay(W(v));
+        m.type = TimeType::kTime;
+        m.granularity = Unit::kPartOfDay;
+        stop = v + 1;
+      }
+    }
+    if ((m.type == TimeType::kDate && m.granularity == Unit::kDay && !m.until && list_.empty()) ||
+        (m.type == TimeType::kTime && m.granularity == Unit::kPartOfDay && !m.until)) {
       CalendarFields clock;
       uint32_t u = Is(stop, ",") ? stop + 1 : stop;
       if (uint32_t after = TimeOfDay(u, &clock); after != kFail) {
+        if ((m.fields.part == "AF" || m.fields.part == "EV") && clock.hour < 12) clock.hour += 12;
         m.fields.hour = clock.hour;
         m.fields.minute = clock.minute;
+        m.fields.part = {};
         m.type = TimeType::kTime;
         m.granularity = Unit::kMinute;
         return after;
-      }
-      // "le 5 janvier au soir", "lundi dans la soirée"
-      if (Is(stop, "au") && !PartOfDay(W(stop + 1)).empty()) {
-        m.fields.part = PartOfDay(W(stop + 1));
-        m.type = TimeType::kTime;
-        m.granularity = Unit::kPartOfDay;
-        return stop + 2;
       }
     }
     return stop;

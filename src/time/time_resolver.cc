@@ -187,10 +187,9 @@ std::optional<std::string> Complete(const TimeMeaning& m, const CalendarFields& 
       auto c = MakeDay(static_cast<int>(month_start.year()),
                        static_cast<int>(static_cast<unsigned>(month_start.month())), f.day);
       if (!c) continue;
-      if (!best || std::labs((sys_days{*c} - sys_days{b}).count()) <
-                       std::labs((sys_days{*best} - sys_days{b}).count())) {
-        best = c;
-      }
+      long distance = (sys_days{*c} - sys_days{b}).count();
+      if ((m.direction < 0 && distance > 0) || (m.direction > 0 && distance <= 0)) continue;
+      if (!best || std::labs(distance) < std::labs((sys_days{*best} - sys_days{b}).count())) best = c;
     }
     if (!best) return std::nullopt;
     return DayValue(*best) + TimeSuffix(f);
@@ -297,8 +296,14 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
       if (!*order[i]) continue;
       // The tense places a date before or after the time of writing, not
       // before or after the story's last date.
+      // Without a tense, a date is the next one (a phrase alone, an
+      // announcement), as Duckling and Recognizers read it.
       TimeMeaning placed = m;
-      if (names[i] == TimeAnchor::kText || anchors.published_estimated) placed.direction = 0;
+      if (names[i] == TimeAnchor::kText || anchors.published_estimated) {
+        placed.direction = 0;
+      } else if (placed.direction == 0) {
+        placed.direction = 1;
+      }
       if (auto v = Complete(placed, m.fields, **order[i])) {
         expr.value = *v;
         expr.anchor = names[i];

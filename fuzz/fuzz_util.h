@@ -73,6 +73,13 @@ inline void CheckArticle(const Article& a) {
       VEILLE_FUZZ_CHECK(e.title->start < e.title->end && e.title->end <= e.raw.start);
     }
   }
+  // Time expressions in order, apart, within the text, each with a value.
+  previous = 0;
+  for (const TimeExpr& t : a.times) {
+    VEILLE_FUZZ_CHECK(t.raw.start < t.raw.end && t.raw.end <= size && t.raw.start >= previous);
+    VEILLE_FUZZ_CHECK(!t.value.empty() && !t.granularity.empty());
+    previous = t.raw.end;
+  }
   // Quotations in order, apart, within the text; their speaker a mention,
   // their cue and channel within the text.
   previous = 0;

@@ -46,8 +46,12 @@ class SentenceReader {
       }
       t = stop;
     }
+    // (The sentence's tense is read once, not once per expression.)
+    int tense = 2;
     for (TimeMatch& match : found) {
-      if (match.meaning.direction == 0) match.meaning.direction = Tense();
+      if (match.meaning.direction != 0) continue;
+      if (tense == 2) tense = Tense();
+      match.meaning.direction = tense;
     }
     return found;
   }
@@ -267,11 +271,16 @@ class SentenceReader {
       bool le = day_token > begin_ && Is(day_token - 1, "le");
       if (need_month || list.size() > 1 || (f->weekday < 0 && !le)) return kFail;
       if (UnitOf(W(u)) != Unit::kNone || (u < end_ && Kind(u) == TokenKind::kNumber) ||
-          IsAny(u, {"%", "h", "heures", "€", "$"})) {
+          IsAny(u, {"%", "h", "heures", "€", "$"}) || (!W(u).empty() && W(u)[0] >= '0' && W(u)[0] <= '9')) {
         return kFail;
       }
       f->day = day;
       return u;
+    }
+    // No 31 février, no 31 avril (29 février is checked with its year).
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (const auto& [token, d] : list) {
+      if (d > kDays[month - 1]) return kFail;
     }
     f->day = day;
     f->month = month;
@@ -335,12 +344,18 @@ class SentenceReader {
     }
     f = {};
     int month, year;
-    if (uint32_t stop = Month(t, &month); stop != kFail) {
+    // (After a number the month had a day, one that does not exist: "le
+    // 31 février", "le 99 janvier" are no dates at all.)
+    if (uint32_t stop = Month(t, &month); stop != kFail && !(t > begin_ && Kind(t - 1) == TokenKind::kNumber)) {
       // A month alone must be said to be one: "en mars", "mars 2022",
       // "mars dernier"; "mars" alone may be the planet, "Mai" a name.
-      bool cue = t > begin_ && IsAny(t - 1, {"en", "de", "d'", "depuis", "dès", "courant", "fin", "début",
-                                            "mi", "jusqu'en", "avant", "après", "pour", "vers", "mois",
-                                            "au", "à", "et", "ou", "entre", "du"});
+      // ("de" only after a word of time: "le mois de mars", "début de
+      // mars"; "autour de mars" is the planet.)
+      bool cue = t > begin_ && IsAny(t - 1, {"en", "depuis", "dès", "courant", "fin", "début", "mi",
+                                            "jusqu'en", "avant", "après", "vers", "mois"});
+      if (!cue && t > begin_ + 1 && IsAny(t - 1, {"de", "d'"})) {
+        cue = IsAny(t - 2, {"mois", "début", "fin", "milieu", "courant", "mi"});
+      }
       f.month = month;
       m.granularity = Unit::kMonth;
       if (uint32_t y = Year(stop, &year); y != kFail) {
@@ -392,6 +407,17 @@ class SentenceReader {
       m.reference = Reference::kSpeech;
       return u;
     }
+    // Holidays of a fixed date: "Noël", "la Toussaint", "le jour de l'an".
+    if (int day, month; (stop_holiday_ = Holiday(t, &month, &day)) != kFail) {
+      f.month = month;
+      f.day = day;
+      m.granularity = Unit::kDay;
+      if (uint32_t y = Year(stop_holiday_, &year); y != kFail) {
+        f.year = year;
+        return y;
+      }
+      return stop_holiday_;
+    }
     // Decades: "les années 1990", "les années 90", "années 1980"
     if (Is(t, "années") && t + 1 < end_ && Kind(t + 1) == TokenKind::kNumber) {
       int n = Digits(W(t + 1));
@@ -406,6 +432,43 @@ class SentenceReader {
     if (int c = CenturyOrdinal(W(t)); c > 0 && Is(t + 1, "siècle")) {
       f.century = c - 1;
       m.granularity = Unit::kCentury;
+      return t + 2;
+    }
+    return kFail;
+  }
+
+  // A holiday of a fixed date; sets *month and *day.
+  uint32_t Holiday(uint32_t t, int* month, int* day) const {
+    uint32_t u = t;
+    if ((Is(u, "jour") || Is(u, "journée")) && IsAny(u + 1, {"de", "du"})) u += 2;
+    if (Is(u, "la") || Is(u, "le")) ++u;
+    std::string_view w = W(u);
+    struct Fixed {
+      std::string_view word;
+      int month, day;
+    };
+    static constexpr Fixed kHolidays[] = {{"noël", 12, 25},       {"noel", 12, 25},
+                                          {"toussaint", 11, 1},   {"saint-sylvestre", 12, 31},
+                                          {"armistice", 11, 11},  {"14-juillet", 7, 14},
+                                          {"saint-valentin", 2, 14}};
+    for (const Fixed& h : kHolidays) {
+      if (w == h.word) {
+        *month = h.month, *day = h.day;
+        return u + 1;
+      }
+    }
+    // "le jour de l'an", "le nouvel an", "la fête du travail", "la fête nationale"
+    if ((Is(t, "jour") && Is(t + 1, "de") && Is(t + 2, "l'") && Is(t + 3, "an")) ||
+        (Is(t, "nouvel") && Is(t + 1, "an"))) {
+      *month = 1, *day = 1;
+      return Is(t, "jour") ? t + 4 : t + 2;
+    }
+    if (Is(t, "fête") && Is(t + 1, "du") && Is(t + 2, "travail")) {
+      *month = 5, *day = 1;
+      return t + 3;
+    }
+    if (Is(t, "fête") && Is(t + 1, "nationale")) {
+      *month = 7, *day = 14;
       return t + 2;
     }
     return kFail;
@@ -507,11 +570,16 @@ class SentenceReader {
         m.shift = 0;
         return t + 2;
       }
+      if (Is(t + 1, "jour") && !Is(t + 2, "-là") && !Is(t + 2, "là")) {  // "ce jour": today
+        m.shift = 0;
+        return t + 2;
+      }
       Unit unit = UnitOf(W(t + 1));
       if (unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear || Is(t + 1, "week-end")) {
         if (Is(t + 2, "-là") || Is(t + 2, "là")) return kFail;  // "cette année-là": the story's
         m.shift_unit = unit == Unit::kNone ? Unit::kWeek : unit;
         m.granularity = m.shift_unit;
+        if (Is(t + 1, "week-end")) m.fields.part = "WE";
         m.shift = 0;
         uint32_t stop = t + 2;
         if (Is(stop, "-ci")) ++stop;
@@ -522,9 +590,10 @@ class SentenceReader {
     {
       uint32_t u = t;
       if (IsAny(u, {"la", "le", "l'"})) ++u;
-      Unit unit = UnitOf(W(u));
+      Unit unit = Is(u, "week-end") ? Unit::kWeek : UnitOf(W(u));
       if (u > t && (unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear) &&
           !Is(u, "années") && !Is(u, "ans")) {
+        if (Is(u, "week-end")) m.fields.part = "WE";
         std::string_view next = W(u + 1);
         int dir = next == "dernier" || next == "dernière" || next == "passé" || next == "passée" ? -1
                   : next == "prochain" || next == "prochaine" ? 1
@@ -606,9 +675,27 @@ class SentenceReader {
     if (IsAny(u, {"le", "la", "l'"})) ++u;
     std::string_view w = W(u);
     int shift = w == "lendemain" ? 1 : w == "veille" ? -1 : w == "surlendemain" ? 2 : w == "avant-veille" ? -2 : 99;
+    // "le jour suivant", "le jour d'après", "le jour précédent"
+    if (shift == 99 && Is(u, "jour")) {
+      if (IsAny(u + 1, {"suivant", "d'après"})) shift = 1;
+      if (IsAny(u + 1, {"précédent", "d'avant"})) shift = -1;
+      if (shift != 99) ++u;
+    }
     if (shift != 99 && u > t) {
       m.shift = shift;
       uint32_t stop = u + 1;
+      // "le lendemain du 13 février": counted from that day
+      if (IsAny(stop, {"du", "de"})) {
+        CalendarFields day;
+        uint32_t after = DayMonth(stop + 1, &day, true);
+        list_.clear();
+        if (after != kFail) {
+          m.fields = day;
+          m.reference = Reference::kNone;
+          m.shift_unit = Unit::kDay;
+          return after;
+        }
+      }
       if (std::string_view part = PartOfDay(W(stop)); !part.empty()) {
         m.type = TimeType::kTime;
         m.fields.part = part;
@@ -617,6 +704,7 @@ class SentenceReader {
       }
       return stop;
     }
+    if (Is(t, "dans") && Is(t + 1, "la") && Is(t + 2, "journée")) return t + 3;
     // "le même jour", "la même nuit", "la même année"
     if (u > t && (Is(u, "même") || Is(u, "même"))) {
       std::string_view noun = W(u + 1);
@@ -1070,6 +1158,7 @@ class SentenceReader {
   const text::LowerTokens& lower_;
   const uint32_t begin_, end_;
   std::vector<std::pair<uint32_t, int>> list_;  // days of a list: token, day
+  uint32_t stop_holiday_ = kFail;
 };
 
 }  // namespace

@@ -152,7 +152,7 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
       return DayValue(year_month_day{sys_days{d} + days{m.shift}}) + TimeSuffix(f);
     case Unit::kWeek:
       if (base.granularity > Unit::kDay) return std::nullopt;
-      return WeekValue(year_month_day{sys_days{d} + days{7 * m.shift}});
+      return WeekValue(year_month_day{sys_days{d} + days{7 * m.shift}}) + (f.part == "WE" ? "-WE" : "");
     case Unit::kMonth:
       if (base.granularity > Unit::kMonth) return std::nullopt;
       return DayValue(AddMonths(d, m.shift)).substr(0, 7);
@@ -261,7 +261,7 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
   }
   if (m.fields.hour >= 0) {
     expr.granularity = "minute";
-  } else if (!m.fields.part.empty()) {
+  } else if (!m.fields.part.empty() && m.fields.part != "WE") {
     expr.granularity = "part of day";
   }
 
@@ -282,6 +282,16 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     return;
   }
 
+  if (m.reference == Reference::kNone && m.shift != 0 && m.shift_unit == Unit::kDay) {
+    // "le lendemain du 13 février": the day, then the shift.
+    TimeMeaning day = m;
+    day.shift = 0;
+    Resolve(day, anchors, expr);
+    if (auto d = ParseDay(expr.value)) {
+      expr.value = DayValue(year_month_day{sys_days{*d} + days{m.shift}}) + expr.value.substr(10);
+    }
+    return;
+  }
   if (m.reference == Reference::kNone) {
     if (auto v = Absolute(m, m.fields)) {
       expr.value = *v;

@@ -1,0 +1,170 @@
+// The times stage on short French texts, through the whole pipeline, and the
+// scorers' translations of the peers' values.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "veille/pipeline.h"
+#include "veille/times.h"
+
+namespace veille {
+namespace {
+
+Article Analyse(const std::string& text, const std::string& published = "") {
+  static auto pipeline = [] {
+    Options options;
+    options.tagger_model = "none";
+    options.knowledge_base = "none";
+    options.quotes = false;
+    return std::move(Pipeline::Create(options)).value();
+  }();
+  Article article;
+  article.source.path = "test";
+  article.source.format = "text";
+  if (!published.empty()) article.source.published = published;
+  article.raw = text;
+  pipeline->Run(article);
+  return article;
+}
+
+// "text|value" for every expression; "|mod" and "|anchor" when asked.
+std::vector<std::string> Times(const std::string& text, const std::string& published = "",
+                               bool details = false) {
+  Article a = Analyse("Titre\n\n" + text + "\n", published);
+  std::vector<std::string> out;
+  for (const TimeExpr& t : a.times) {
+    std::string line = std::string(a.RawView(t.raw)) + "|" + t.value;
+    if (details) line += "|" + t.granularity + "|" + t.mod + "|" + std::string(TimeAnchorName(t.anchor));
+    out.push_back(line);
+  }
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(TimesTest, WordsThatOnlyLookLikeDates) {
+  // "Je" is no jeudi, "sa" no samedi, "Mai" a name, "mars" a planet, "le
+  // premier ministre" no first of the month.
+  EXPECT_EQ(Times("Je lui ai dit que sa soeur viendrait."), Lines{});
+  EXPECT_EQ(Times("Le journaliste Mai Tran a rencontré le premier ministre."), Lines{});
+  EXPECT_EQ(Times("Une sonde tourne autour de mars depuis longtemps."), Lines{});
+  EXPECT_EQ(Times("Le 5 000e visiteur est venu, soit 5 % de plus."), Lines{});
+}
+
+TEST(TimesTest, AbsoluteDatesInEveryCommonForm) {
+  EXPECT_EQ(Times("Le 5 janvier 2022, le 05/01/2022, le 2022-01-05 et le 1er mai 2021."),
+            (Lines{"5 janvier 2022|2022-01-05", "05/01/2022|2022-01-05", "2022-01-05|2022-01-05",
+                   "1er mai 2021|2021-05-01"}));
+  EXPECT_EQ(Times("Lundi 3 janvier 2022 à 14 h 30."), Lines{"Lundi 3 janvier 2022 à 14 h 30|2022-01-03T14:30"});
+  EXPECT_EQ(Times("Il est arrivé en 2019."), Lines{"2019|2019"});
+  EXPECT_EQ(Times("Le 31 février 2022 n'existe pas, ni le 99 janvier."), Lines{});
+}
+
+TEST(TimesTest, PartialDatesTakeTheirYearFromTheAnchor) {
+  // From the article's date: a date without a tense is the next one, one
+  // told in the past the last one.
+  EXPECT_EQ(Times("Le sommet aura lieu le 5 mars.", "2022-01-10", true),
+            Lines{"5 mars|2022-03-05|day||published"});
+  EXPECT_EQ(Times("Le sommet a eu lieu le 5 décembre.", "2022-01-10", true),
+            Lines{"5 décembre|2021-12-05|day||published"});
+  // Nothing to take the year from: left open, never guessed.
+  EXPECT_EQ(Times("Le sommet a eu lieu le 5 décembre.", "", true),
+            Lines{"5 décembre|XXXX-12-05|day||none"});
+}
+
+TEST(TimesTest, RelativeDatesCountFromThePublicationDate) {
+  // 2022-01-12 is a Wednesday.
+  EXPECT_EQ(Times("Hier, avant-hier, demain soir, il y a trois jours, dans deux semaines.", "2022-01-12"),
+            (Lines{"Hier|2022-01-11", "avant-hier|2022-01-10", "demain soir|2022-01-13TEV",
+                   "il y a trois jours|2022-01-09", "dans deux semaines|2022-W04"}));
+  EXPECT_EQ(Times("La semaine dernière, puis lundi dernier, il a parlé.", "2022-01-12"),
+            (Lines{"La semaine dernière|2022-W01", "lundi dernier|2022-01-10"}));
+  EXPECT_EQ(Times("Il viendra lundi prochain.", "2022-01-12"), Lines{"lundi prochain|2022-01-17"});
+}
+
+TEST(TimesTest, TheStorysOwnDatesAnchorWhatFollows) {
+  EXPECT_EQ(Times("Le 5 janvier 2022, il est parti. Le lendemain, il est revenu. La veille au soir, "
+                  "il avait dîné. Le même jour, il a écrit.",
+                  "", true),
+            (Lines{"5 janvier 2022|2022-01-05|day||absolute", "Le lendemain|2022-01-06|day||text",
+                   "La veille au soir|2022-01-05TEV|part of day||text",
+                   "Le même jour|2022-01-05|day||text"}));
+  EXPECT_EQ(Times("Dans la nuit du 6 janvier 2022, ils ont tiré. La même nuit, ils sont partis."),
+            (Lines{"Dans la nuit du 6 janvier 2022|2022-01-06TNI", "La même nuit|2022-01-06TNI"}));
+}
+
+TEST(TimesTest, IntervalsAndLists) {
+  EXPECT_EQ(Times("Du 4 au 6 janvier 2022, puis entre 2019 et 2021.", "2022-02-01"),
+            (Lines{"Du 4 au 6 janvier 2022|2022-01-04/2022-01-06", "entre 2019 et 2021|2019/2021"}));
+  EXPECT_EQ(Times("Les 4 et 5 janvier 2022, il a neigé."),
+            (Lines{"4|2022-01-04", "5 janvier 2022|2022-01-05"}));
+  EXPECT_EQ(Times("Ouvert de 14 h à 16 h le 22 avril 2022."),
+            Lines{"de 14 h à 16 h le 22 avril 2022|2022-04-22T14:00/2022-04-22T16:00"});
+}
+
+TEST(TimesTest, VaguePeriodsCarryTheirMod) {
+  EXPECT_EQ(Times("Début 2022, fin janvier 2021, mi-décembre 2020, au printemps 2019, dans les "
+                  "années 1990 et au XXe siècle.",
+                  "", true),
+            (Lines{"Début 2022|2022|year|START|absolute", "fin janvier 2021|2021-01|month|END|absolute",
+                   "mi-décembre 2020|2020-12|month|MID|absolute", "printemps 2019|2019-SP|season||absolute",
+                   "années 1990|199|decade||absolute", "XXe siècle|19|century||absolute"}));
+}
+
+TEST(TimesTest, DurationsAndRecurrences) {
+  Article a = Analyse("Titre\n\nIl a marché pendant trois jours et revient chaque lundi.\n");
+  ASSERT_EQ(a.times.size(), 2u);
+  EXPECT_EQ(a.times[0].type, TimeType::kDuration);
+  EXPECT_EQ(a.times[0].value, "P3D");
+  EXPECT_EQ(a.times[1].type, TimeType::kSet);
+  EXPECT_EQ(a.times[1].value, "XXXX-WXX-1");
+}
+
+TEST(TimesTest, TheArticlesDateFromTheInputADatelineOrTheLatestDay) {
+  Article given = Analyse("Titre\n\nHier, il a plu.\n", "2022-03-02");
+  ASSERT_TRUE(given.published.has_value());
+  EXPECT_EQ(given.published->evidence, "input");
+  Article dateline = Analyse("Titre\n\n9 novembre 2012. - Hier, il a plu.\n");
+  ASSERT_TRUE(dateline.published.has_value());
+  EXPECT_EQ(dateline.published->value, "2012-11-09");
+  EXPECT_FALSE(dateline.published->estimated);
+  EXPECT_EQ(dateline.published->evidence, "dateline");
+  ASSERT_EQ(dateline.times.size(), 2u);
+  EXPECT_EQ(dateline.times[1].value, "2012-11-08");
+  Article estimated = Analyse("Titre\n\nLe 3 mai 2021, il a plu. Le 4 mai 2021, aussi.\n");
+  ASSERT_TRUE(estimated.published.has_value());
+  EXPECT_EQ(estimated.published->value, "2021-05-04");
+  EXPECT_TRUE(estimated.published->estimated);
+  Article none = Analyse("Titre\n\nIl a plu.\n");
+  EXPECT_FALSE(none.published.has_value());
+}
+
+TEST(TimesTest, AbsurdInputsGiveNothingInBoundedTime) {
+  EXPECT_EQ(Times("Le 99 janvier et l'an 99999."), Lines{});
+  std::string digits(1 << 20, '7');
+  EXPECT_EQ(Times(digits), Lines{});
+  std::string mondays;
+  for (int i = 0; i < 20000; ++i) mondays += "lundi ";
+  Article a = Analyse("Titre\n\n" + mondays + "\n", "2022-01-12");
+  EXPECT_FALSE(a.times.empty());
+}
+
+TEST(TimeScorerTest, DucklingValuesAsTimex) {
+  EXPECT_EQ(DucklingTimex("datetime (2013, 2, 12, 4, 30, 0) Minute"), "2013-02-12T04:30");
+  EXPECT_EQ(DucklingTimex("datetime (2013, 2, 12, 0, 0, 0) Day"), "2013-02-12");
+  EXPECT_EQ(DucklingTimex("datetime (2013, 2, 18, 0, 0, 0) Week"), "2013-W08");
+  EXPECT_EQ(DucklingTimex("datetimeInterval ((2013, 2, 12, 12, 0, 0), (2013, 2, 12, 19, 0, 0)) Hour"),
+            "2013-02-12TAF");
+  EXPECT_EQ(DucklingTimex("datetimeInterval ((2013, 2, 12, 18, 0, 0), (2013, 2, 13, 0, 0, 0)) Hour"),
+            "2013-02-12TEV");
+  EXPECT_EQ(DucklingTimex("datetimeInterval ((2013, 7, 13, 0, 0, 0), (2013, 7, 16, 0, 0, 0)) Day"),
+            "2013-07-13/2013-07-15");
+  EXPECT_EQ(DucklingTimex("datetimeInterval ((2013, 6, 21, 0, 0, 0), (2013, 9, 24, 0, 0, 0)) Day"), "2013-SU");
+  EXPECT_EQ(DucklingTimex("NEGATIVE"), "");
+  EXPECT_EQ(CanonicalTimex("2013-02-12T14:00"), "2013-02-12T14");
+  EXPECT_EQ(CanonicalTimex("2013-02-12T14:00/2013-02-12T16:30"), "2013-02-12T14/2013-02-12T16:30");
+}
+
+}  // namespace
+}  // namespace veille

@@ -380,7 +380,10 @@ class SentenceReader {
                                 "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
                                 "août", "septembre", "octobre", "novembre", "décembre", "l'an",
                                 "l'année", "au"}));
-      if (!cue) return kFail;
+      // ("le 31 février 2022": the year of a day that does not exist.)
+      if (!cue || (t > begin_ + 1 && MonthNumber(W(t - 1)) > 0 && Kind(t - 2) == TokenKind::kNumber)) {
+        return kFail;
+      }
       f.year = year;
       m.granularity = Unit::kYear;
       return stop;

@@ -286,6 +286,22 @@ TEST_P(StoreTest, SpeakersAreAFacet) {
   EXPECT_EQ(Find("réforme speaker:Macron"), std::vector<std::string>{ids[1]});
 }
 
+// when: finds the articles that talk about a date (the times stage's), at
+// the year, the month or the day, not those merely published then.
+TEST_P(StoreTest, DatesTalkedAboutAreAFacet) {
+  auto ids = Put({Analysed("Titre\n\nLe 5 janvier 2022, des manifestants ont envahi la place.\n",
+                           std::nullopt, std::nullopt, std::string("2022-03-01")),
+                  Analysed("Titre\n\nDu 4 au 6 juin 2019, le sommet a réuni vingt pays.\n",
+                           std::nullopt, std::nullopt, std::string("2022-01-05"))});
+  EXPECT_EQ(Find("when:2022"), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("when:2022-01"), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("when:2022-01-05"), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("when:2019-06-05"), std::vector<std::string>{ids[1]});  // inside the interval
+  EXPECT_EQ(Find("when:2019-06"), std::vector<std::string>{ids[1]});
+  EXPECT_EQ(Find("sommet when:2019"), std::vector<std::string>{ids[1]});
+  EXPECT_EQ(Find("when:2021"), std::vector<std::string>{});
+}
+
 // Counting stops at 1,000 matches, and ranking looks at the most recent
 // ones: the total says "at least", and the page is still full.
 TEST_P(StoreTest, FrequentWordsAreCountedUpToACap) {

@@ -34,6 +34,8 @@ struct QueryClause {
 //   from:2022-01 to:2022-01-31   dates: YYYY, YYYY-MM or YYYY-MM-DD, inclusive
 //   entity:Tokayev            articles naming it (a person also by surname)
 //   speaker:Tokayev           articles quoting it (the quotes stage's speakers)
+//   when:2022-01              articles talking about that year, month or day
+//                             (the times stage's dates, not the publication's)
 // Several values of one facet are alternatives (outlet:a outlet:b).
 struct Query {
   std::vector<QueryClause> clauses;  // all must hold
@@ -41,6 +43,7 @@ struct Query {
   std::vector<std::string> languages;
   std::vector<std::string> entities;  // any of, compared as facet keys
   std::vector<std::string> speakers;  // any of, as entities
+  std::vector<std::string> talked_about;  // when: any of, YYYY, YYYY-MM or YYYY-MM-DD
   std::optional<std::string> from;   // first day, YYYY-MM-DD
   std::optional<std::string> to;     // last day, YYYY-MM-DD
 

@@ -494,8 +494,9 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
     };
     in_list("a.outlet_key", plan.outlet_keys);
     in_list("a.language_key", plan.languages);
-    // Any of the entity: names, and any of the speaker: names.
-    for (const std::vector<std::string>* keys : {&plan.entity_keys, &plan.speaker_keys}) {
+    // Any of the entity: names, any of the speaker: names, any of the
+    // when: dates: all in the names index.
+    for (const std::vector<std::string>* keys : {&plan.entity_keys, &plan.speaker_keys, &plan.date_keys}) {
       if (keys->empty()) continue;
       sql += " AND a.serial IN (SELECT article FROM veille_article_entities WHERE entity_key IN (";
       for (size_t i = 0; i < keys->size(); ++i) {

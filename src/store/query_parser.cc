@@ -89,7 +89,7 @@ class Parser {
 
   std::optional<std::string> FacetName() {
     static constexpr std::string_view kFacets[] = {"outlet", "lang", "from", "to",
-                                                   "entity", "speaker"};
+                                                   "entity", "speaker", "when"};
     for (std::string_view name : kFacets) {
       if (text_.substr(pos_, name.size()) == name && pos_ + name.size() < text_.size() &&
           text_[pos_ + name.size()] == ':') {
@@ -124,6 +124,13 @@ class Parser {
       query.entities.push_back(*value);
     } else if (name == "speaker") {
       query.speakers.push_back(*value);
+    } else if (name == "when") {
+      // A year, a month or a day, kept as given: the dates an article
+      // talks about are indexed at each of the three.
+      if (!Day(*value, false)) {
+        return Error(start, "when: expects a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"" + *value + "\"");
+      }
+      query.talked_about.push_back(*value);
     } else if (name == "outlet") {
       query.outlets.push_back(*value);
     } else if (name == "lang") {

@@ -24,6 +24,7 @@ std::string Dump(std::string_view text) {
   for (const auto& l : query->languages) out += " lang=" + l;
   for (const auto& e : query->entities) out += " entity=" + e;
   for (const auto& s : query->speakers) out += " speaker=" + s;
+  for (const auto& w : query->talked_about) out += " when=" + w;
   if (query->from) out += " from=" + *query->from;
   if (query->to) out += " to=" + *query->to;
   return out;
@@ -58,6 +59,9 @@ TEST(QueryParserTest, ErrorsNameTheProblemAndItsPosition) {
             "error at 3: from: expects a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"hier\"");
   EXPECT_EQ(Dump("x to:2022-02-30"),
             "error at 3: to: expects a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"2022-02-30\"");
+  EXPECT_EQ(Dump("x when:2022 when:2022-01-05"), "x when=2022 when=2022-01-05");
+  EXPECT_EQ(Dump("x when:janvier"),
+            "error at 3: when: expects a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"janvier\"");
   EXPECT_EQ(Dump("from:2023 to:2022"), "error at 1: from: is after to:");
   EXPECT_EQ(Dump("outlet:\"Le Monde"), "error at 8: unclosed quote");
   EXPECT_EQ(Dump("x \"\""), "error at 3: empty phrase");

@@ -65,6 +65,7 @@ Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options) 
   };
   for (const std::string& entity : query.entities) keys_of(entity, "", plan.entity_keys);
   for (const std::string& speaker : query.speakers) keys_of(speaker, kSpeakerPrefix, plan.speaker_keys);
+  for (const std::string& date : query.talked_about) plan.date_keys.push_back(std::string(kDatePrefix) + date);
   plan.from = query.from.value_or("");
   plan.to = query.to.value_or("");
   if (plan.clauses.empty() && !plan.HasFacets()) {

@@ -43,11 +43,13 @@ struct SearchPlan {
   // of speaker_keys ("@" and the same terms).
   std::vector<std::string> entity_keys;
   std::vector<std::string> speaker_keys;
+  // Any of the dates of when: ("#2022-01", kDatePrefix).
+  std::vector<std::string> date_keys;
   std::string from, to;  // "" when open
 
   bool HasFacets() const {
     return !outlet_keys.empty() || !languages.empty() || !entity_keys.empty() ||
-           !speaker_keys.empty() ||
+           !speaker_keys.empty() || !date_keys.empty() ||
            !from.empty() || !to.empty();
   }
 };

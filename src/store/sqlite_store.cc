@@ -562,8 +562,9 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     };
     in_list((std::string(plus) + "a.outlet_key").c_str(), plan.outlet_keys);
     in_list((std::string(plus) + "a.language_key").c_str(), plan.languages);
-    // Any of the entity: names, and any of the speaker: names.
-    for (const std::vector<std::string>* keys : {&plan.entity_keys, &plan.speaker_keys}) {
+    // Any of the entity: names, any of the speaker: names, any of the
+    // when: dates: all in the names index.
+    for (const std::vector<std::string>* keys : {&plan.entity_keys, &plan.speaker_keys, &plan.date_keys}) {
       if (keys->empty()) continue;
       std::string any;
       for (const std::string& key : *keys) {

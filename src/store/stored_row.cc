@@ -4,11 +4,14 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "entities/name_key.h"
+#include "time/publication_date.h"
 #include "veille/boilerplate.h"
 #include "veille/json.h"
 
@@ -112,6 +115,75 @@ std::string EntityKey(std::string_view name) {
   return FacetKey(spaced);
 }
 
+std::vector<std::string> DateKeys(const TimeExpr& time) {
+  std::vector<std::string> keys;
+  if (time.anchor == TimeAnchor::kNone || time.type == TimeType::kDuration || time.type == TimeType::kSet) {
+    return keys;
+  }
+  auto digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // The year, month and day at the head of a value ("2022-01-05TMO",
+  // "2022-W02", "2022-SU"), as far as it has them.
+  auto add = [&](std::string_view value) {
+    if (value.size() < 4 || !digits(value.substr(0, 4))) return;
+    keys.push_back(std::string(kDatePrefix).append(value.substr(0, 4)));
+    if (value.size() < 7 || value[4] != '-' || !digits(value.substr(5, 2))) return;
+    keys.push_back(std::string(kDatePrefix).append(value.substr(0, 7)));
+    if (value.size() < 10 || value[7] != '-' || !digits(value.substr(8, 2))) return;
+    keys.push_back(std::string(kDatePrefix).append(value.substr(0, 10)));
+  };
+  std::string_view value = time.value;
+  size_t slash = value.find('/');
+  if (slash == std::string_view::npos) {
+    add(value);
+    return keys;
+  }
+  // An interval: its ends, and the years or months between them (a
+  // century, a year at most).
+  std::string_view first = value.substr(0, slash), last = value.substr(slash + 1);
+  add(first);
+  add(last);
+  if (first.size() == 4 && last.size() == 4 && digits(first) && digits(last)) {
+    for (int y = std::stoi(std::string(first)) + 1, end = std::stoi(std::string(last)); y < end && y < 10000 &&
+                                                                                         keys.size() < 100;
+         ++y) {
+      keys.push_back(std::string(kDatePrefix) + std::to_string(y));
+    }
+    return keys;
+  }
+  // The days between two days a month apart at most.
+  if (auto a = time::ParseIsoDate(first.substr(0, 10)), b = time::ParseIsoDate(last.substr(0, 10));
+      a && b && a->size() == 10 && b->size() == 10) {
+    auto day = [](const std::string& iso) {
+      return std::chrono::sys_days{std::chrono::year{std::stoi(iso.substr(0, 4))} /
+                                   std::stoi(iso.substr(5, 2)) / std::stoi(iso.substr(8, 2))};
+    };
+    std::chrono::sys_days from = day(*a), to = day(*b);
+    if (to > from && to - from <= std::chrono::days{31}) {
+      for (auto d = from + std::chrono::days{1}; d < to; d += std::chrono::days{1}) {
+        std::chrono::year_month_day ymd{d};
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        keys.push_back(std::string(kDatePrefix) + text);
+      }
+    }
+  }
+  if (first.size() >= 7 && last.size() >= 7 && digits(first.substr(0, 4)) && digits(last.substr(0, 4)) &&
+      first[4] == '-' && last[4] == '-' && digits(first.substr(5, 2)) && digits(last.substr(5, 2))) {
+    int y = std::stoi(std::string(first.substr(0, 4))), m = std::stoi(std::string(first.substr(5, 2)));
+    int last_y = std::stoi(std::string(last.substr(0, 4))), last_m = std::stoi(std::string(last.substr(5, 2)));
+    for (int steps = 0; steps < 12 && (y < last_y || (y == last_y && m < last_m)); ++steps) {
+      char month[16];
+      std::snprintf(month, sizeof month, "%04d-%02d", y, m);
+      keys.push_back(std::string(kDatePrefix) + month);
+      if (++m > 12) m = 1, ++y;
+    }
+  }
+  return keys;
+}
+
 StoredRow MakeStoredRow(const Article& article) {
   StoredRow row;
   row.id = article.id;
@@ -211,6 +283,9 @@ StoredRow MakeStoredRow(const Article& article) {
     if (quote.speaker >= 0 && static_cast<size_t>(quote.speaker) < article.entities.size()) {
       add_mention(article.entities[quote.speaker], kSpeakerPrefix);
     }
+  }
+  for (const TimeExpr& time : article.times) {
+    for (std::string& key : DateKeys(time)) row.entity_keys.push_back(std::move(key));
   }
   std::sort(row.entity_keys.begin(), row.entity_keys.end());
   row.entity_keys.erase(std::unique(row.entity_keys.begin(), row.entity_keys.end()),

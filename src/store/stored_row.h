@@ -34,12 +34,21 @@ struct StoredRow {
   // person's surname alone as NameKey after "~" (every spelling of a name;
   // as EntityKey when it has no name key), and the ids of its identities
   // after "=". The speakers of its quotations the same, after "@"
-  // (kSpeakerPrefix). Distinct, sorted.
+  // (kSpeakerPrefix); the dates it talks about after "#" (kDatePrefix).
+  // Distinct, sorted.
   std::vector<std::string> entity_keys;
 };
 
 // Before the names-index terms of a quotation's speaker: "@~lukaSenko".
 inline constexpr std::string_view kSpeakerPrefix = "@";
+// Before the names-index terms of a date the article talks about, at each
+// of its year, month and day: "#2022", "#2022-01", "#2022-01-05".
+inline constexpr std::string_view kDatePrefix = "#";
+
+// The names-index terms of the dates a resolved time expression covers
+// (kDatePrefix and the year, month or day); none for what is unresolved,
+// a duration, a recurrence, a decade or a century.
+std::vector<std::string> DateKeys(const TimeExpr& time);
 
 StoredRow MakeStoredRow(const Article& article);
 

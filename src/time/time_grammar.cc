@@ -111,7 +111,14 @@ class SentenceReader {
   uint32_t Month(uint32_t t, int* month) const {
     if (t >= end_) return kFail;
     int m = MonthNumber(W(t));
-    if (m == 0 || (Capitalised(t) && !SentenceStart(t))) return kFail;
+    if (m == 0) return kFail;
+    // A capital inside a sentence makes a name ("Mai Tran"), unless a day
+    // comes before or a year after: "le 5 Mai 2022".
+    if (Capitalised(t) && !SentenceStart(t)) {
+      bool day_before = t > begin_ && Kind(t - 1) == TokenKind::kNumber;
+      int year;
+      if (!day_before && Year(t + 1, &year) == kFail) return kFail;
+    }
     *month = m;
     // "janv." is one token with its period; "janv" "." two.
     return Is(t + 1, ".") && W(t).size() <= 5 && W(t) != "mars" && W(t) != "mai" && W(t) != "juin"
@@ -306,6 +313,17 @@ class SentenceReader {
       int y = Digits(w.substr(0, 4)), mo = Digits(w.substr(5, second - 5)), d = Digits(w.substr(second + 1));
       if (!PlausibleYear(y) || mo < 1 || mo > 12 || d < 1 || d > 31) return kFail;
       f->year = y, f->month = mo, f->day = d;
+      return t + 1;
+    }
+    if (Kind(t) == TokenKind::kNumber && W(t).size() >= 8 && W(t).size() <= 10 &&
+        std::count(W(t).begin(), W(t).end(), '.') == 2) {
+      // "23.04.2022" is one token: digits join across periods
+      std::string_view w = W(t);
+      size_t a = w.find('.'), b = w.find('.', a + 1);
+      int d = Digits(w.substr(0, a)), mo = Digits(w.substr(a + 1, b - a - 1)), y = Digits(w.substr(b + 1));
+      if (y >= 0 && y < 100 && w.size() - b - 1 == 2) y += y < 50 ? 2000 : 1900;
+      if (a > 2 || b - a - 1 > 2 || d < 1 || d > 31 || mo < 1 || mo > 12 || !PlausibleYear(y)) return kFail;
+      f->day = d, f->month = mo, f->year = y;
       return t + 1;
     }
     if (Kind(t) != TokenKind::kNumber) return kFail;
@@ -598,7 +616,9 @@ class SentenceReader {
           !Is(u, "années") && !Is(u, "ans")) {
         if (Is(u, "week-end")) m.fields.part = "WE";
         std::string_view next = W(u + 1);
-        int dir = next == "dernier" || next == "dernière" || next == "passé" || next == "passée" ? -1
+        int dir = next == "dernier" || next == "dernière" || next == "derniere" || next == "passé" ||
+                          next == "passée" || next == "passee"
+                      ? -1
                   : next == "prochain" || next == "prochaine" ? 1
                                                               : 0;
         if (dir != 0) {
@@ -647,7 +667,7 @@ class SentenceReader {
       bool ce = IsAny(u, {"ce"});
       if (ce) ++u;
       int wd = WeekdayNumber(W(u));
-      if (wd > 0 && W(u).back() != 's' && !(Capitalised(u) && !SentenceStart(u) && !ce)) {
+      if (wd > 0 && W(u).back() != 's') {
         m.fields.weekday = wd;
         m.shift = 0;
         m.shift_unit = Unit::kNone;
@@ -1065,7 +1085,19 @@ class SentenceReader {
     // décembre", "à 8h ce matin", "à 3 heures cet après-midi".
     {
       TimeMeaning clock;
+      const std::vector<std::pair<uint32_t, int>> kept = list_;  // the rules' list, if theirs wins
       uint32_t after = TimeOfDay(t, &clock.fields);
+      // A bare "dix heures" is a duration unless its day follows: "dix
+      // heures mercredi matin".
+      bool bare = false;
+      if (after == kFail) {
+        int hour, minute;
+        if (uint32_t c = Clock(t, &hour, &minute); c != kFail) {
+          after = ClockPart(c, &hour);
+          clock.fields.hour = hour, clock.fields.minute = minute;
+          bare = true;
+        }
+      }
       if (after != kFail && (stop == kFail || after > stop)) {
         clock.type = TimeType::kTime;
         clock.granularity = Unit::kMinute;
@@ -1090,10 +1122,15 @@ class SentenceReader {
           clock.type = TimeType::kTime;
           clock.granularity = Unit::kMinute;
           after = dated;
+          bare = false;
         }
-        m = clock;
-        stop = after;
-        list_.clear();
+        if (!bare) {
+          m = clock;
+          stop = after;
+          list_.clear();
+        } else {
+          list_ = kept;
+        }
       }
     }
     if (stop == kFail) {
@@ -1122,6 +1159,20 @@ class SentenceReader {
         (m.type == TimeType::kTime && m.granularity == Unit::kPartOfDay && !m.until)) {
       CalendarFields clock;
       uint32_t u = Is(stop, ",") ? stop + 1 : stop;
+      // Hours after the day: "vendredi 30 novembre entre 12h00 et 14h00".
+      TimeMeaning hours;
+      if (uint32_t after = Interval(u, hours); after != kFail && hours.type == TimeType::kTime && hours.until &&
+                                               hours.fields.day < 0 && hours.fields.weekday < 0) {
+        CalendarFields first = m.fields, last = m.fields;
+        first.part = last.part = {};
+        first.hour = hours.fields.hour, first.minute = hours.fields.minute;
+        last.hour = hours.until->hour, last.minute = hours.until->minute;
+        m.fields = first;
+        m.until = last;
+        m.type = TimeType::kTime;
+        m.granularity = Unit::kMinute;
+        return after;
+      }
       if (uint32_t after = TimeOfDay(u, &clock); after != kFail) {
         if ((m.fields.part == "AF" || m.fields.part == "EV") && clock.hour < 12) clock.hour += 12;
         m.fields.hour = clock.hour;

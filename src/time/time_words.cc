@@ -84,7 +84,8 @@ Unit UnitOf(std::string_view word) {
       {"journées", Unit::kDay},     {"semaine", Unit::kWeek},    {"semaines", Unit::kWeek},
       {"mois", Unit::kMonth},       {"trimestre", Unit::kQuarter}, {"trimestres", Unit::kQuarter},
       {"an", Unit::kYear},          {"ans", Unit::kYear},        {"année", Unit::kYear},
-      {"années", Unit::kYear},      {"décennie", Unit::kDecade}, {"décennies", Unit::kDecade},
+      {"années", Unit::kYear},      {"annee", Unit::kYear},      {"annees", Unit::kYear},
+      {"journee", Unit::kDay},      {"décennie", Unit::kDecade}, {"décennies", Unit::kDecade},
       {"siècle", Unit::kCentury},   {"siècles", Unit::kCentury}};
   for (const auto& [w, unit] : kUnits) {
     if (w == word) return unit;
@@ -93,9 +94,10 @@ Unit UnitOf(std::string_view word) {
 }
 
 std::string_view PartOfDay(std::string_view word) {
-  if (word == "matin" || word == "matinée") return "MO";
-  if (word == "après-midi") return "AF";
-  if (word == "soir" || word == "soirée") return "EV";
+  // (With the accents typed or not: "soiree", "apres-midi".)
+  if (word == "matin" || word == "matinée" || word == "matinee") return "MO";
+  if (word == "après-midi" || word == "apres-midi" || word == "aprèm") return "AF";
+  if (word == "soir" || word == "soirée" || word == "soiree") return "EV";
   if (word == "nuit") return "NI";
   return {};
 }

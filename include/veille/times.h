@@ -20,12 +20,15 @@ namespace veille {
 struct FoundTime {
   uint32_t start = 0, end = 0;
   std::string value;
+  std::string mod;  // TIMEX3 mod: "START", "MID", "END"…; empty for none
 };
 
 // Duckling's corpus (time_fr.tsv: "phrase<TAB>expected", reference Tuesday
 // 2013-02-12 04:30): a phrase is resolved when the longest expression found
 // in it has Duckling's value at Duckling's grain (their values translated to
-// TIMEX3 by DucklingTimex); a NEGATIVE phrase is right when nothing is found.
+// TIMEX3 by DucklingTimex), or, for a part of a period that TIMEX3 writes as
+// the period and a mod ("fin mars": 2013-03, END), when Duckling's interval
+// lies within that period; a NEGATIVE phrase is right when nothing is found.
 struct DucklingScores {
   uint64_t phrases = 0, resolved = 0, negatives = 0, negatives_left = 0, found = 0;
   double share = 0;  // (resolved + negatives_left) / phrases

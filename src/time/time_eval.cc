@@ -259,6 +259,38 @@ std::string DucklingTimex(const std::string& expected) {
 
 namespace {
 
+// The first and last days of a TIMEX3 period: "2013-03", "2013",
+// "2013-W07", "2013-03-05".
+std::optional<std::pair<std::chrono::sys_days, std::chrono::sys_days>> Period(const std::string& v) {
+  using namespace std::chrono;
+  int y = 0, m = 0, w = 0;
+  if (v.size() == 4 && std::sscanf(v.c_str(), "%4d", &y) == 1) {
+    return std::pair{sys_days{year{y} / 1 / 1}, sys_days{year{y} / 12 / 31}};
+  }
+  if (v.size() == 7 && v[4] == '-' && v[5] != 'W' && std::sscanf(v.c_str(), "%4d-%2d", &y, &m) == 2 && m >= 1 &&
+      m <= 12) {
+    year_month ym{year{y}, month{static_cast<unsigned>(m)}};
+    return std::pair{sys_days{ym / 1}, sys_days{ym / last}};
+  }
+  if (v.size() == 8 && v[5] == 'W' && std::sscanf(v.c_str(), "%4d-W%2d", &y, &w) == 2) {
+    // ISO week 1 holds 4 January.
+    sys_days jan4{year{y} / 1 / 4};
+    sys_days monday = jan4 - days{weekday{jan4}.iso_encoding() - 1} + weeks{w - 1};
+    return std::pair{monday, monday + days{6}};
+  }
+  if (auto d = time::ParseDay(v); d && v.size() == 10) return std::pair{sys_days{*d}, sys_days{*d}};
+  return std::nullopt;
+}
+
+// Whether the interval `want` ("a/b", days or months) lies within the
+// period `ours`.
+bool Within(const std::string& want, const std::string& ours) {
+  size_t slash = want.find('/');
+  if (slash == std::string::npos) return false;
+  auto inside = Period(ours), first = Period(want.substr(0, slash)), last = Period(want.substr(slash + 1));
+  return inside && first && last && first->first >= inside->first && last->second <= inside->second;
+}
+
 struct CaseResult {
   std::vector<FoundTime> found;
 };
@@ -288,7 +320,8 @@ void Score(const std::vector<DucklingCase>& duckling, const std::vector<CaseResu
     for (const FoundTime& f : found) {
       if (longest == nullptr || f.end - f.start > longest->end - longest->start) longest = &f;
     }
-    if (longest != nullptr && CanonicalTimex(longest->value) == want) {
+    if (longest != nullptr &&
+        (CanonicalTimex(longest->value) == want || (!longest->mod.empty() && Within(want, longest->value)))) {
       ++d.resolved;
     } else if (d.errors.size() < show) {
       d.errors.push_back("'" + c.phrase + "': want " + want + ", got " +
@@ -413,7 +446,7 @@ Result<TimeRun> EvaluateTimes(const std::string& duckling_tsv, const std::string
     run.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ++run.cases;
     CaseResult result;
-    for (const TimeExpr& t : article.times) result.found.push_back({t.raw.start, t.raw.end, t.value});
+    for (const TimeExpr& t : article.times) result.found.push_back({t.raw.start, t.raw.end, t.value, t.mod});
     return result;
   };
   std::vector<CaseResult> found_duckling, found_recognizers;

@@ -495,6 +495,16 @@ class SentenceReader {
     return kFail;
   }
 
+  // "la semaine du 6 octobre": the week that day is in.
+  uint32_t WeekOf(uint32_t t, TimeMeaning& m) {
+    if (!(Is(t, "la") && Is(t + 1, "semaine") && Is(t + 2, "du"))) return kFail;
+    uint32_t stop = DayMonth(t + 3, &m.fields, false);
+    list_.clear();
+    if (stop == kFail) return kFail;
+    m.granularity = Unit::kWeek;
+    return stop;
+  }
+
   // "début 2022", "au début de 2022", "fin janvier", "mi-décembre", "à la
   // fin de l'année", "en début de soirée": START, MID, END around a date.
   uint32_t Modified(uint32_t t, TimeMeaning& m) {
@@ -516,6 +526,25 @@ class SentenceReader {
       core = u + 1;
       if (Is(core, "-")) ++core;  // "mi -décembre" split oddly
       if (IsAny(core, {"de", "d'", "du"})) ++core;
+      // "au début de la journée", "à la fin de l'après-midi"
+      if (IsAny(core, {"la", "l'"}) && IsAny(core + 1, {"journée", "matinée", "soirée", "après-midi", "nuit"})) {
+        ++core;
+      }
+      // "en fin de semaine", "à la fin du mois", "en fin d'année": the
+      // week, month or year of writing.
+      {
+        uint32_t noun = IsAny(core, {"la", "le", "l'"}) ? core + 1 : core;
+        Unit unit = Is(noun, "semaine") ? Unit::kWeek : Is(noun, "mois") ? Unit::kMonth
+                    : (Is(noun, "année") && noun == core) ? Unit::kYear : Unit::kNone;
+        if (unit != Unit::kNone && !Is(noun + 1, "dernière") && !Is(noun + 1, "prochaine") &&
+            !Is(noun + 1, "dernier") && !Is(noun + 1, "prochain") && !Is(noun + 1, "de") && !Is(noun + 1, "d'")) {
+          m.granularity = unit;
+          m.reference = Reference::kSpeech;
+          m.shift_unit = unit;
+          m.mod = mod;
+          return noun + 1;
+        }
+      }
       if (Is(core, "l'") && IsAny(core + 1, {"année", "an"})) {
         // "à la fin de l'année": the year of the story
         m.granularity = Unit::kYear;
@@ -531,7 +560,7 @@ class SentenceReader {
       }
       // "en fin de journée", "en début de soirée", "en fin d'après-midi"
       if (IsAny(core, {"journée", "matinée", "soirée", "après-midi", "nuit"})) {
-        std::string_view part = Is(core, "journée") ? (mod == "END" ? "EV" : mod == "START" ? "MO" : "AF")
+        std::string_view part = Is(core, "journée") ? (mod == "END" ? "EV" : mod == "START" ? "MO" : "MI")
                                                     : PartOfDay(W(core));
         m.type = TimeType::kTime;
         m.fields.part = part;
@@ -667,13 +696,29 @@ class SentenceReader {
       bool ce = IsAny(u, {"ce"});
       if (ce) ++u;
       int wd = WeekdayNumber(W(u));
+      // "lun.", "mer.": abbreviations only with their period ("sa", "je"
+      // are words of their own).
+      bool abbreviated = false;
+      if (wd == 0 && Is(u + 1, ".")) {
+        static constexpr std::string_view kShort[] = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"};
+        for (int i = 0; i < 7; ++i) {
+          if (W(u) == kShort[i]) wd = i + 1, abbreviated = true;
+        }
+      }
       if (wd > 0 && W(u).back() != 's') {
         m.fields.weekday = wd;
         m.shift = 0;
         m.shift_unit = Unit::kNone;
-        uint32_t stop = u + 1;
+        uint32_t stop = abbreviated ? u + 2 : u + 1;
         if (IsAny(stop, {"dernier", "passé"})) m.direction = -1, ++stop;
         else if (Is(stop, "prochain")) m.direction = 1, ++stop;
+        // "lundi en huit", "lundi en quinze": a week or two after the next one
+        if (Is(stop, "en") && IsAny(stop + 1, {"huit", "8", "quinze", "15"})) {
+          m.direction = 1;
+          m.shift_unit = Unit::kWeek;
+          m.shift = IsAny(stop + 1, {"huit", "8"}) ? 1 : 2;
+          stop += 2;
+        }
         if (std::string_view part = PartOfDay(W(stop)); !part.empty()) {
           m.type = TimeType::kTime;
           m.fields.part = part;
@@ -700,9 +745,11 @@ class SentenceReader {
     int shift = w == "lendemain" ? 1 : w == "veille" ? -1 : w == "surlendemain" ? 2 : w == "avant-veille" ? -2 : 99;
     // "le jour suivant", "le jour d'après", "le jour précédent"
     if (shift == 99 && Is(u, "jour")) {
-      if (IsAny(u + 1, {"suivant", "d'après"})) shift = 1;
-      if (IsAny(u + 1, {"précédent", "d'avant"})) shift = -1;
-      if (shift != 99) ++u;
+      uint32_t v = u + 1;
+      if (Is(v, "d'")) ++v;  // "d'après": the elision is a token of its own
+      if (IsAny(v, {"suivant", "après"})) shift = 1;
+      if (IsAny(v, {"précédent", "avant"})) shift = -1;
+      if (shift != 99) u = v;
     }
     if (shift != 99 && u > t) {
       m.shift = shift;
@@ -728,6 +775,11 @@ class SentenceReader {
       return stop;
     }
     if (Is(t, "dans") && Is(t + 1, "la") && Is(t + 2, "journée")) return t + 3;
+    if (Is(t, "dans") && Is(t + 1, "la") && Is(t + 2, "semaine") && !Is(t + 3, "de") && !Is(t + 3, "du")) {
+      m.shift_unit = Unit::kWeek;
+      m.granularity = Unit::kWeek;
+      return t + 3;
+    }
     // "le même jour", "la même nuit", "la même année"
     if (u > t && (Is(u, "même") || Is(u, "même"))) {
       std::string_view noun = W(u + 1);
@@ -1059,7 +1111,7 @@ class SentenceReader {
     uint32_t stop = kFail;
     TimeMeaning best;
     std::vector<std::pair<uint32_t, int>> best_list;
-    for (int rule = 0; rule < 8; ++rule) {
+    for (int rule = 0; rule < 9; ++rule) {
       TimeMeaning candidate;
       list_.clear();
       uint32_t end = kFail;
@@ -1072,6 +1124,7 @@ class SentenceReader {
         case 5: end = FromNow(t, candidate); break;
         case 6: end = CalendarDate(t, candidate); break;
         case 7: end = Duration(t, candidate); break;
+        case 8: end = WeekOf(t, candidate); break;
       }
       if (end != kFail && (stop == kFail || end > stop)) {
         stop = end;

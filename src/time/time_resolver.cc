@@ -136,6 +136,7 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
     } else {
       if (delta <= 0) delta += 7;  // the next one
     }
+    if (m.shift_unit == Unit::kWeek) delta += 7 * m.shift;  // "lundi en huit"
     return DayValue(year_month_day{sys_days{d} + days{delta}}) + TimeSuffix(f);
   }
   if (!f.season.empty()) {
@@ -152,6 +153,7 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
       return DayValue(year_month_day{sys_days{d} + days{m.shift}}) + TimeSuffix(f);
     case Unit::kWeek:
       if (base.granularity > Unit::kDay) return std::nullopt;
+      if (f.weekday > 0) return std::nullopt;  // handled with the weekday above
       return WeekValue(year_month_day{sys_days{d} + days{7 * m.shift}}) + (f.part == "WE" ? "-WE" : "");
     case Unit::kMonth:
       if (base.granularity > Unit::kMonth) return std::nullopt;
@@ -290,6 +292,15 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     if (auto d = ParseDay(expr.value)) {
       expr.value = DayValue(year_month_day{sys_days{*d} + days{m.shift}}) + expr.value.substr(10);
     }
+    return;
+  }
+  if (m.reference == Reference::kNone && m.granularity == Unit::kWeek && m.fields.day > 0) {
+    // "la semaine du 6 octobre": the day, then its week.
+    TimeMeaning day = m;
+    day.granularity = Unit::kDay;
+    Resolve(day, anchors, expr);
+    expr.granularity = "week";
+    if (auto d = ParseDay(expr.value)) expr.value = WeekValue(*d);
     return;
   }
   if (m.reference == Reference::kNone) {

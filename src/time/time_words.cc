@@ -26,7 +26,7 @@ int MonthNumber(std::string_view word) {
       {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3},      {"avril", 4},
       {"mai", 5},     {"juin", 6},    {"juillet", 7}, {"août", 8},      {"aout", 8},
       {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12}, {"decembre", 12},
-      {"janv", 1},    {"févr", 2},    {"fév", 2},     {"fevr", 2},      {"avr", 4},
+      {"janv", 1},    {"févr", 2},    {"fév", 2},     {"fevr", 2},      {"fev", 2},  {"avr", 4},
       {"juil", 7},    {"sept", 9},    {"oct", 10},    {"nov", 11},      {"déc", 12},
       {"dec", 12}};
   return IndexOf(WithoutPeriod(word), kMonths);

@@ -428,6 +428,38 @@ class SentenceReader {
       m.reference = Reference::kSpeech;
       return u;
     }
+    // "le premier trimestre 2022", "au deuxième semestre 2021"
+    {
+      static constexpr std::pair<std::string_view, int> kOrdinals[] = {
+          {"premier", 1}, {"1er", 1}, {"deuxième", 2}, {"second", 2}, {"2e", 2}, {"2ème", 2},
+          {"troisième", 3}, {"3e", 3}, {"3ème", 3}, {"quatrième", 4}, {"4e", 4}, {"4ème", 4}};
+      int n = 0;
+      for (const auto& [word, value] : kOrdinals) {
+        if (W(t) == word) n = value;
+      }
+      bool quarter = Is(t + 1, "trimestre"), half = Is(t + 1, "semestre");
+      if (n > 0 && (quarter || (half && n <= 2))) {
+        f.quarter = quarter ? n : -1;
+        f.season = half ? (n == 1 ? std::string_view("H1") : std::string_view("H2")) : std::string_view();
+        m.granularity = quarter ? Unit::kQuarter : Unit::kSeason;
+        if (uint32_t y = Year(t + 2, &year); y != kFail) {
+          f.year = year;
+          return y;
+        }
+        return t + 2;
+      }
+    }
+    // "2014-2018" is one token: a range of years
+    if (Kind(t) == TokenKind::kWord && W(t).size() == 9 && W(t)[4] == '-') {
+      int a = Digits(W(t).substr(0, 4)), b = Digits(W(t).substr(5));
+      if (PlausibleYear(a) && PlausibleYear(b) && a < b) {
+        f.year = a;
+        m.until = CalendarFields{};
+        m.until->year = b;
+        m.granularity = Unit::kYear;
+        return t + 1;
+      }
+    }
     // Holidays of a fixed date: "Noël", "la Toussaint", "le jour de l'an".
     if (int day, month; (stop_holiday_ = Holiday(t, &month, &day)) != kFail) {
       f.month = month;
@@ -690,6 +722,61 @@ class SentenceReader {
         }
       }
     }
+    // "les trois derniers mois", "des 5 dernières années", "les 2 prochains
+    // jours", "2 semaines passées", "3 jours suivants"
+    {
+      uint32_t u = IsAny(t, {"les", "des", "ces"}) ? t + 1 : t;
+      int n;
+      uint32_t after = Number(u, &n);
+      if (after != kFail && n > 0 && n < 1000) {
+        int sign = 0;
+        uint32_t unit_at = after;
+        if (IsAny(after, {"derniers", "dernières", "dernieres", "dernier", "passés", "passées"})) sign = -1, ++unit_at;
+        else if (IsAny(after, {"prochains", "prochaines"})) sign = 1, ++unit_at;
+        Unit unit = UnitOf(W(unit_at));
+        uint32_t stop = unit_at + 1;
+        if (sign == 0 && unit != Unit::kNone) {
+          if (IsAny(stop, {"passés", "passées", "derniers", "dernières"})) sign = -1, ++stop;
+          else if (IsAny(stop, {"suivants", "suivantes", "prochains", "prochaines"})) sign = 1, ++stop;
+          else if (Is(stop, "à") && Is(stop + 1, "venir")) sign = 1, stop += 2;
+        }
+        if (sign != 0 && unit != Unit::kNone && unit >= Unit::kMinute && unit <= Unit::kYear &&
+            unit != Unit::kPartOfDay && unit != Unit::kSeason) {
+          m.shift_unit = unit;
+          m.granularity = unit;
+          m.shift = sign * n;
+          m.span = true;
+          if (unit < Unit::kDay) m.type = TimeType::kTime;
+          return stop;
+        }
+      }
+    }
+    // "maintenant", "en ce moment", "à présent", "actuellement": now
+    if (Is(t, "maintenant") || Is(t, "actuellement") || (Is(t, "en") && Is(t + 1, "ce") && Is(t + 2, "moment")) ||
+        (Is(t, "à") && Is(t + 1, "présent"))) {
+      m.now = true;
+      return Is(t, "en") ? t + 3 : Is(t, "à") ? t + 2 : t + 1;
+    }
+    // Quarters and halves: "ce trimestre", "le trimestre prochain", "le
+    // prochain trimestre"
+    {
+      uint32_t u = IsAny(t, {"ce", "le"}) ? t + 1 : t;
+      int dir = 0;
+      if (u > t && IsAny(u, {"prochain", "dernier"})) dir = Is(u, "prochain") ? 1 : -1, ++u;
+      if (u > t && Is(u, "trimestre")) {
+        uint32_t stop = u + 1;
+        if (dir == 0 && IsAny(stop, {"prochain", "dernier", "précédent", "suivant"})) {
+          dir = IsAny(stop, {"prochain", "suivant"}) ? 1 : -1;
+          ++stop;
+        }
+        if (dir != 0 || Is(t, "ce")) {
+          m.shift_unit = Unit::kQuarter;
+          m.granularity = Unit::kQuarter;
+          m.shift = dir;
+          return stop;
+        }
+      }
+    }
     // "lundi dernier", "ce lundi", "lundi prochain", "lundi soir", "lundi"
     {
       uint32_t u = t;
@@ -945,6 +1032,14 @@ class SentenceReader {
       *kind = 1;
       return y;
     }
+    // A month: "entre août et octobre", "de mai à septembre 2022"
+    int month;
+    if (uint32_t after = Month(t, &month); after != kFail) {
+      f->month = month;
+      *kind = 3;
+      if (uint32_t y = Year(after, &year); y != kFail) f->year = year, after = y;
+      return after;
+    }
     uint32_t u = t;
     if (int wd = WeekdayNumber(W(u)); wd > 0 && W(u).back() != 's') {
       f->weekday = wd;
@@ -955,7 +1050,6 @@ class SentenceReader {
     f->day = day;
     *kind = 0;
     ++u;
-    int month;
     if (uint32_t after = Month(u, &month); after != kFail) {
       f->month = month;
       u = after;
@@ -1005,6 +1099,10 @@ class SentenceReader {
     } else if (first_kind == 1) {
       if (!opened && !Is(stop, "-")) return kFail;  // "2014-2018" alone, else a preposition
       m.granularity = Unit::kYear;
+    } else if (first_kind == 3) {
+      if (!opened) return kFail;
+      if (first.year < 0) first.year = last.year;
+      m.granularity = Unit::kMonth;
     } else {
       // Clock times, then perhaps their day: "de 14h à 16h le 22 avril",
       // "entre 9h30 et 11h jeudi", "de 15h00 à 16h00 demain".

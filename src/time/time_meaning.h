@@ -72,6 +72,11 @@ struct TimeMeaning {
   // The other end of an interval ("du 4 au 6 janvier", "entre 2019 et
   // 2021"), read like the start.
   std::optional<CalendarFields> until;
+  // The `shift` units next to the reference, as one interval: "les trois
+  // derniers mois" (-3), "les 2 prochains jours" (+2).
+  bool span = false;
+  // "maintenant", "en ce moment": TIMEX3's PRESENT_REF.
+  bool now = false;
 };
 
 // A time expression found: tokens [begin, end) of Article::tokens.

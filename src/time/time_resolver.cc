@@ -160,6 +160,12 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
       return DayValue(AddMonths(d, m.shift)).substr(0, 7);
     case Unit::kYear:
       return Pad(static_cast<int>(d.year()) + m.shift, 4);
+    case Unit::kQuarter: {
+      int q = (static_cast<int>(static_cast<unsigned>(d.month())) - 1) / 3 + m.shift;
+      int y = static_cast<int>(d.year()) + (q >= 0 ? q / 4 : (q - 3) / 4);
+      q = ((q % 4) + 4) % 4;
+      return Pad(y, 4) + "-Q" + std::to_string(q + 1);
+    }
     case Unit::kHour:
     case Unit::kMinute:
     case Unit::kSecond:
@@ -175,6 +181,8 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
 // A calendar date with some fields missing, completed from `base`.
 std::optional<std::string> Complete(const TimeMeaning& m, const CalendarFields& f, const KnownDate& base) {
   if (f.year >= 0) return std::nullopt;  // nothing missing
+  if (f.quarter > 0) return Pad(static_cast<int>(base.day.year()), 4) + "-Q" + std::to_string(f.quarter);
+  if (f.season == "H1" || f.season == "H2") return Pad(static_cast<int>(base.day.year()), 4) + "-" + std::string(f.season);
   if (m.granularity == Unit::kSeason) {
     TimeMeaning season = m;
     return FromBase(season, base);
@@ -216,6 +224,7 @@ std::optional<std::string> Absolute(const TimeMeaning& m, const CalendarFields& 
   if (f.century >= 0) return Pad(f.century, 2);
   if (f.decade >= 0) return Pad(f.decade, 3);
   if (f.year < 0) return std::nullopt;
+  if (f.quarter > 0) return Pad(f.year, 4) + "-Q" + std::to_string(f.quarter);
   if (!f.season.empty()) return Pad(f.year, 4) + "-" + std::string(f.season);
   if (f.month < 0) return Pad(f.year, 4);
   if (f.day < 0 || m.granularity == Unit::kMonth) return Pad(f.year, 4) + "-" + Pad(f.month, 2);
@@ -259,6 +268,35 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
       expr.value = DurationValue(m.amount, m.granularity);
     }
     expr.anchor = TimeAnchor::kAbsolute;
+    return;
+  }
+  if (m.now) {
+    expr.value = "PRESENT_REF";
+    expr.granularity = "";
+    expr.anchor = anchors.published ? TimeAnchor::kPublished : TimeAnchor::kNone;
+    return;
+  }
+  if (m.span) {
+    // The units next to the reference: the one just before or after it up
+    // to `shift` of them, as an interval of the unit.
+    const std::optional<KnownDate>& base = anchors.published ? anchors.published : anchors.story;
+    if (!base || base->granularity > Unit::kDay || m.shift_unit < Unit::kDay) {
+      expr.value = DurationValue(m.shift < 0 ? -m.shift : m.shift, m.shift_unit);
+      expr.type = TimeType::kDuration;
+      expr.anchor = TimeAnchor::kAbsolute;
+      return;
+    }
+    TimeMeaning near = m, far = m;
+    near.span = far.span = false;
+    near.shift = m.shift < 0 ? -1 : 1;
+    far.shift = m.shift;
+    auto a = FromBase(near, *base), b = FromBase(far, *base);
+    if (!a || !b) {
+      expr.value = Unresolved(m);
+      return;
+    }
+    expr.value = m.shift < 0 ? *b + "/" + *a : *a + "/" + *b;
+    expr.anchor = anchors.published ? TimeAnchor::kPublished : TimeAnchor::kText;
     return;
   }
   if (m.fields.hour >= 0) {

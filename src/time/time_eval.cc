@@ -236,10 +236,10 @@ std::string DucklingTimex(const std::string& expected) {
   // inclusive by stepping back one grain.
   std::string first = AtGrain(a, grain);
   int last[6] = {b[0], b[1], b[2], b[3], b[4], b[5]};
-  if (grain == "Day") {
+  if (grain == "Day" || grain == "Week") {
     auto d = time::ParseDay(AtGrain(b, "Day"));
     if (d) {
-      std::chrono::year_month_day prev{std::chrono::sys_days{*d} - std::chrono::days{1}};
+      std::chrono::year_month_day prev{std::chrono::sys_days{*d} - std::chrono::days{grain == "Week" ? 7 : 1}};
       last[0] = static_cast<int>(prev.year()), last[1] = static_cast<int>(static_cast<unsigned>(prev.month()));
       last[2] = static_cast<int>(static_cast<unsigned>(prev.day()));
     }

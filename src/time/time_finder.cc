@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include "time/time_grammar.h"
@@ -104,7 +105,15 @@ Status TimeFinder::Run(Article& article) const {
   }
   std::optional<KnownDate> published;
   if (article.published) {
-    if (auto day = ParseDay(article.published->value)) published = KnownDate{*day, Unit::kDay};
+    if (auto day = ParseDay(article.published->value)) {
+      published = KnownDate{*day, Unit::kDay};
+      // "2022-01-06T08:30:00Z": the time of writing, for "il y a deux heures".
+      const std::string& v = article.published->value;
+      if (v.size() >= 16 && v[10] == 'T' && v[13] == ':') {
+        int hour = std::atoi(v.substr(11, 2).c_str()), minute = std::atoi(v.substr(14, 2).c_str());
+        if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60) published->minute_of_day = hour * 60 + minute;
+      }
+    }
   }
   article.times = Place(article, matches, blocks, published, false);
   if (article.published) return Status::Ok();

@@ -558,6 +558,8 @@ class SentenceReader {
       core = u + 1;
       if (Is(core, "-")) ++core;  // "mi -décembre" split oddly
       if (IsAny(core, {"de", "d'", "du"})) ++core;
+      // "fin du mois de mars": the month named
+      if (Is(core, "mois") && IsAny(core + 1, {"de", "d'"}) && MonthNumber(W(core + 2)) > 0) core += 2;
       // "au début de la journée", "à la fin de l'après-midi"
       if (IsAny(core, {"la", "l'"}) && IsAny(core + 1, {"journée", "matinée", "soirée", "après-midi", "nuit"})) {
         ++core;
@@ -799,6 +801,27 @@ class SentenceReader {
         uint32_t stop = abbreviated ? u + 2 : u + 1;
         if (IsAny(stop, {"dernier", "passé"})) m.direction = -1, ++stop;
         else if (Is(stop, "prochain")) m.direction = 1, ++stop;
+        // "lundi de la semaine prochaine", "mardi cette semaine",
+        // "dimanche de la semaine dernière"
+        {
+          uint32_t w = Is(stop, "de") ? stop + 1 : stop;
+          if (Is(w, "cette") && Is(w + 1, "semaine")) {
+            m.of_week = true;
+            m.shift = 0;
+            stop = w + 2;
+          } else if (Is(w, "la") && Is(w + 1, "semaine")) {
+            uint32_t next = w + 2;
+            int dir = IsAny(next, {"prochaine", "suivante"}) ? 1
+                      : IsAny(next, {"dernière", "derniere", "passée", "précédente"}) ? -1
+                      : (Is(next, "d'") && Is(next + 1, "après")) ? 1
+                                                                   : 0;
+            if (dir != 0) {
+              m.of_week = true;
+              m.shift = dir;
+              stop = Is(next, "d'") ? next + 2 : next + 1;
+            }
+          }
+        }
         // "lundi en huit", "lundi en quinze": a week or two after the next one
         if (Is(stop, "en") && IsAny(stop + 1, {"huit", "8", "quinze", "15"})) {
           m.direction = 1;
@@ -1343,7 +1366,10 @@ class SentenceReader {
     int past = 0, future = 0;
     for (uint32_t t = begin_; t < end_; ++t) {
       std::string_view w = W(t);
-      if (w == "a" || w == "ont" || w == "avait" || w == "avaient" || w == "était" || w == "étaient" ||
+      // ("a" before a number or an hour is "à" typed without its accent.)
+      bool a_for_at = w == "a" && t + 1 < end_ && (Kind(t + 1) == TokenKind::kNumber || W(t + 1).find('h') == 1 ||
+                                                   W(t + 1).find('h') == 2);
+      if ((w == "a" && !a_for_at) || w == "ont" || w == "avait" || w == "avaient" || w == "était" || w == "étaient" ||
           w == "fut" || w == "furent" || w == "dernier" || w == "dernière") {
         ++past;
       } else if (w == "va" || w == "vont" || w == "sera" || w == "seront" || w == "aura" ||

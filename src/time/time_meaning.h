@@ -77,6 +77,9 @@ struct TimeMeaning {
   bool span = false;
   // "maintenant", "en ce moment": TIMEX3's PRESENT_REF.
   bool now = false;
+  // A weekday in the week `shift` weeks from the reference's: "lundi de la
+  // semaine prochaine", "mardi cette semaine".
+  bool of_week = false;
 };
 
 // A time expression found: tokens [begin, end) of Article::tokens.

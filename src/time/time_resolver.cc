@@ -131,12 +131,18 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
     if (base.granularity > Unit::kDay) return std::nullopt;
     unsigned today = weekday{sys_days{d}}.iso_encoding();
     int delta = f.weekday - static_cast<int>(today);
-    if (m.direction < 0) {
+    if (m.of_week) {
+      // "lundi de la semaine prochaine": in the week `shift` from base's.
+      delta += 7 * m.shift;
+    } else if (m.shift_unit == Unit::kWeek) {
+      // "lundi en huit": a week after the coming one, today's included.
+      if (delta < 0) delta += 7;
+      delta += 7 * m.shift;
+    } else if (m.direction < 0) {
       if (delta > 0) delta -= 7;  // the last one, today included
     } else {
       if (delta <= 0) delta += 7;  // the next one
     }
-    if (m.shift_unit == Unit::kWeek) delta += 7 * m.shift;  // "lundi en huit"
     return DayValue(year_month_day{sys_days{d} + days{delta}}) + TimeSuffix(f);
   }
   if (!f.season.empty()) {
@@ -168,8 +174,19 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
     }
     case Unit::kHour:
     case Unit::kMinute:
-    case Unit::kSecond:
-      return std::nullopt;  // "dans deux heures": the clock of writing is not known
+    case Unit::kSecond: {
+      // "dans deux heures", "il y a 30 minutes": from the time of writing,
+      // when the article's date has one.
+      if (base.minute_of_day < 0 || base.granularity > Unit::kDay) return std::nullopt;
+      long seconds = base.minute_of_day * 60L +
+                     m.shift * (m.shift_unit == Unit::kHour ? 3600L : m.shift_unit == Unit::kMinute ? 60L : 1L);
+      long day_shift = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+      seconds -= day_shift * 86400;
+      std::string value = DayValue(year_month_day{sys_days{d} + days{day_shift}}) + "T" +
+                          Pad(static_cast<int>(seconds / 3600), 2) + ":" + Pad(static_cast<int>(seconds / 60 % 60), 2);
+      if (m.shift_unit == Unit::kSecond) value += ":" + Pad(static_cast<int>(seconds % 60), 2);
+      return value;
+    }
     default:
       break;
   }
@@ -186,6 +203,19 @@ std::optional<std::string> Complete(const TimeMeaning& m, const CalendarFields& 
   if (m.granularity == Unit::kSeason) {
     TimeMeaning season = m;
     return FromBase(season, base);
+  }
+  if (f.month < 0 && f.weekday > 0 && f.day > 0 && base.granularity <= Unit::kMonth) {
+    // "jeudi 15": the nearest month (the way the tense points) whose 15th
+    // is a Thursday.
+    for (int step = 0; step < 14; ++step) {
+      int shift = m.direction < 0 ? -step : step;
+      year_month_day first = AddMonths(base.day, shift);
+      auto c = MakeDay(static_cast<int>(first.year()), static_cast<int>(static_cast<unsigned>(first.month())), f.day);
+      if (!c || static_cast<int>(weekday{sys_days{*c}}.iso_encoding()) != f.weekday) continue;
+      long distance = (sys_days{*c} - sys_days{base.day}).count();
+      if ((m.direction > 0 && distance < 0) || (m.direction < 0 && distance > 0)) continue;
+      return DayValue(*c) + TimeSuffix(f);
+    }
   }
   if (f.month < 0) {
     // "le 5": a day of the base's month, the nearest one

@@ -18,6 +18,7 @@ namespace veille::time {
 struct KnownDate {
   std::chrono::year_month_day day;
   Unit granularity = Unit::kDay;  // kDay, kMonth or kYear
+  int minute_of_day = -1;         // the time, when known (the article's date and time)
 };
 
 struct Anchors {

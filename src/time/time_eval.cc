@@ -126,12 +126,34 @@ std::string NextDay(const std::string& day) {
          Pad(static_cast<unsigned>(next.day()), 2);
 }
 
-// Whether our value is one of the gold's: the same TIMEX, or the same
-// resolved moment, day or range (an exclusive end one day after ours).
+std::optional<std::pair<std::chrono::sys_days, std::chrono::sys_days>> Period(const std::string& v);
+
+// Whether the gold TIMEX, which leaves what its reference did not fix as
+// X's ("XXXX-10-14", "XXXX-WXX-2TMO", "TMO", "T15"), agrees with our
+// resolved value on all it does fix.
+bool AgreesWithOpenTimex(const std::string& ours, const std::string& gold) {
+  if (gold.starts_with("T")) return ours.size() > gold.size() && ours.ends_with(gold) && ours[ours.size() - gold.size() - 1] != 'T';
+  if (gold.starts_with("XXXX-WXX-") && gold.size() >= 10) {
+    auto day = time::ParseDay(ours.substr(0, 10));
+    if (!day || ours.size() < 10) return false;
+    int wd = gold[9] - '0';
+    return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{*day}}.iso_encoding()) == wd &&
+           ours.substr(10) == gold.substr(10);
+  }
+  if (gold.find('X') == std::string::npos || gold.size() != ours.size()) return false;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    if (gold[i] != 'X' && gold[i] != ours[i]) return false;
+  }
+  return true;
+}
+
+// Whether our value is one of the gold's: the same TIMEX (or one that
+// agrees with what an open gold TIMEX fixes), or the same resolved moment,
+// day or range (an exclusive end one day after ours).
 bool SameValue(const std::string& ours, const GoldTime& gold) {
   std::string canonical = CanonicalTimex(ours);
   for (const std::string& t : gold.timex) {
-    if (CanonicalTimex(t) == canonical) return true;
+    if (CanonicalTimex(t) == canonical || AgreesWithOpenTimex(canonical, CanonicalTimex(t))) return true;
   }
   size_t slash = ours.find('/');
   for (const std::string& v : gold.values) {
@@ -144,6 +166,14 @@ bool SameValue(const std::string& ours, const GoldTime& gold) {
       std::string a = ours.substr(0, slash), b = ours.substr(slash + 1);
       std::string ga = v.substr(0, gold_slash), gb = v.substr(gold_slash + 1);
       if (Moment(a) == Moment(ga) && (Moment(b) == Moment(gb) || NextDay(b) == gb)) return true;
+      // Periods of months or weeks: ours from the first day of its first
+      // period to the last of its last, the gold's end exclusive.
+      auto first = Period(a), last = Period(b);
+      auto gold_first = time::ParseDay(ga), gold_end = time::ParseDay(gb);
+      if (first && last && gold_first && gold_end && first->first == std::chrono::sys_days{*gold_first} &&
+          last->second + std::chrono::days{1} == std::chrono::sys_days{*gold_end}) {
+        return true;
+      }
     }
   }
   return false;

@@ -246,6 +246,17 @@ class SentenceReader {
     return stop;
   }
 
+  // A weekday abbreviated with its period, "lun." … "dim." (never "sa" or
+  // "je" alone, which are words of their own); 0 otherwise.
+  int ShortWeekday(uint32_t t) const {
+    if (!Is(t + 1, ".")) return 0;
+    static constexpr std::string_view kShort[] = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"};
+    for (int i = 0; i < 7; ++i) {
+      if (W(t) == kShort[i]) return i + 1;
+    }
+    return 0;
+  }
+
   // Days and months: "5 janvier 2022", "lundi 3 janvier", "1er mai",
   // "le 5", "les 4 et 5 janvier". A list fills list_.
   uint32_t DayMonth(uint32_t t, CalendarFields* f, bool need_month) {
@@ -253,11 +264,16 @@ class SentenceReader {
     if (int wd = WeekdayNumber(W(u)); wd > 0 && W(u).back() != 's') {
       f->weekday = wd;
       ++u;
+    } else if (int short_wd = ShortWeekday(u); short_wd > 0) {
+      f->weekday = short_wd;  // "mer. 10 juin 2020"
+      u += 2;
     }
     int day = DayOfMonth(W(u));
     if (day < 0 || (Kind(u) != TokenKind::kNumber && W(u) != "1er" && W(u) != "premier")) {
       return kFail;
     }
+    // "mardi 11:00", "le 5 h": an hour, not a day.
+    if (IsAny(u + 1, {":", "h", "heure", "heures"})) return kFail;
     // "premier" and "1er" are days only before a month ("le premier chef
     // d'État" is none).
     need_month = need_month || Kind(u) != TokenKind::kNumber;
@@ -788,12 +804,7 @@ class SentenceReader {
       // "lun.", "mer.": abbreviations only with their period ("sa", "je"
       // are words of their own).
       bool abbreviated = false;
-      if (wd == 0 && Is(u + 1, ".")) {
-        static constexpr std::string_view kShort[] = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"};
-        for (int i = 0; i < 7; ++i) {
-          if (W(u) == kShort[i]) wd = i + 1, abbreviated = true;
-        }
-      }
+      if (wd == 0 && (wd = ShortWeekday(u)) > 0) abbreviated = true;
       if (wd > 0 && W(u).back() != 's') {
         m.fields.weekday = wd;
         m.shift = 0;

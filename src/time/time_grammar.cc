@@ -803,8 +803,8 @@ class SentenceReader {
       int wd = WeekdayNumber(W(u));
       // "lun.", "mer.": abbreviations only with their period ("sa", "je"
       // are words of their own).
+      // (An abbreviation alone, "mer.", may be the sea: only before a day.)
       bool abbreviated = false;
-      if (wd == 0 && (wd = ShortWeekday(u)) > 0) abbreviated = true;
       if (wd > 0 && W(u).back() != 's') {
         m.fields.weekday = wd;
         m.shift = 0;
@@ -1097,7 +1097,7 @@ class SentenceReader {
   // 14 h à 16 h", "entre 9h30 et 11h jeudi".
   uint32_t Interval(uint32_t t, TimeMeaning& m) {
     bool entre = Is(t, "entre");
-    bool opened = entre || Is(t, "du") || Is(t, "de") || (Is(t, "à") && Is(t + 1, "partir") && false);
+    bool opened = entre || Is(t, "du") || Is(t, "de") || Is(t, "d'");
     uint32_t u = opened ? t + 1 : t;
     if (entre && Is(u, "le")) ++u;
     CalendarFields first, last;
@@ -1152,8 +1152,9 @@ class SentenceReader {
       uint32_t after = DayMonth(w, &day.fields, false);
       list_.clear();
       if (after == kFail) after = FromNow(w, day);
-      if (after != kFail && day.fields.hour < 0 && day.fields.part.empty()) {
+      if (after != kFail && day.fields.hour < 0) {
         CalendarFields date = day.fields;
+        date.part = {};  // the hours say more: "de 15h à 20h hier après-midi"
         m.fields = date;
         m.fields.hour = first.hour, m.fields.minute = first.minute;
         date.hour = last.hour, date.minute = last.minute;
@@ -1174,6 +1175,57 @@ class SentenceReader {
     }
     m.fields = first;
     m.until = last;
+    return end;
+  }
+
+  // One end of an interval read on its own: a date, a day counted from
+  // now, a month, a year.
+  uint32_t AnyDate(uint32_t t, TimeMeaning& m) {
+    uint32_t best = kFail;
+    for (int rule = 0; rule < 3; ++rule) {
+      TimeMeaning candidate;
+      uint32_t end = kFail;
+      switch (rule) {
+        case 0: end = DayMonth(Is(t, "le") ? t + 1 : t, &candidate.fields, true), candidate.granularity = Unit::kDay; break;
+        case 1: end = CalendarDate(t, candidate); break;
+        case 2: end = FromNow(t, candidate); break;
+      }
+      list_.clear();
+      if (end != kFail && (best == kFail || end > best) && !candidate.until && !candidate.span &&
+          candidate.type == TimeType::kDate) {
+        best = end;
+        m = candidate;
+      }
+    }
+    return best;
+  }
+
+  // "entre janvier 2019 et aujourd'hui", "du vendredi prochain au 1er
+  // octobre 2020", "de 2014 au 2 mai 2018", "d'avril 2016 à juin 2017":
+  // two ends of different kinds, each resolved on its own.
+  uint32_t MixedInterval(uint32_t t, TimeMeaning& m) {
+    bool entre = Is(t, "entre");
+    if (!entre && !IsAny(t, {"du", "de", "d'", "depuis"})) return kFail;
+    TimeMeaning first;
+    uint32_t stop = AnyDate(t + 1, first);
+    // ("depuis le 5 mai" alone is no interval; "depuis 2019" neither)
+    if (stop == kFail) return kFail;
+    uint32_t v = stop;
+    if (entre) {
+      if (!Is(v, "et")) return kFail;
+      ++v;
+    } else if (IsAny(v, {"au", "à", "jusqu'au", "jusqu'à"})) {
+      ++v;
+    } else if (Is(v, "jusqu'") && IsAny(v + 1, {"au", "à"})) {
+      v += 2;
+    } else {
+      return kFail;
+    }
+    TimeMeaning second;
+    uint32_t end = AnyDate(v, second);
+    if (end == kFail) return kFail;
+    m = first;
+    m.last = std::make_shared<const TimeMeaning>(second);
     return end;
   }
 
@@ -1243,7 +1295,7 @@ class SentenceReader {
     uint32_t stop = kFail;
     TimeMeaning best;
     std::vector<std::pair<uint32_t, int>> best_list;
-    for (int rule = 0; rule < 9; ++rule) {
+    for (int rule = 0; rule < 10; ++rule) {
       TimeMeaning candidate;
       list_.clear();
       uint32_t end = kFail;
@@ -1257,6 +1309,7 @@ class SentenceReader {
         case 6: end = CalendarDate(t, candidate); break;
         case 7: end = Duration(t, candidate); break;
         case 8: end = WeekOf(t, candidate); break;
+        case 9: end = MixedInterval(t, candidate); break;
       }
       if (end != kFail && (stop == kFail || end > stop)) {
         stop = end;

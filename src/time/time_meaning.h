@@ -6,6 +6,7 @@
 #define VEILLE_TIME_TIME_MEANING_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -72,6 +73,10 @@ struct TimeMeaning {
   // The other end of an interval ("du 4 au 6 janvier", "entre 2019 et
   // 2021"), read like the start.
   std::optional<CalendarFields> until;
+  // The other end of an interval whose ends are read apart ("entre
+  // janvier 2019 et aujourd'hui", "du vendredi prochain au 1er octobre"):
+  // resolved on its own.
+  std::shared_ptr<const TimeMeaning> last;
   // The `shift` units next to the reference, as one interval: "les trois
   // derniers mois" (-3), "les 2 prochains jours" (+2).
   bool span = false;

@@ -335,6 +335,20 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     expr.granularity = "part of day";
   }
 
+  // An interval of two ends read apart: each resolved on its own.
+  if (m.last) {
+    TimeMeaning first = m;
+    first.last.reset();
+    TimeExpr a, b;
+    Resolve(first, anchors, a);
+    Resolve(*m.last, anchors, b);
+    expr.value = a.value + "/" + b.value;
+    expr.type = TimeType::kDate;
+    expr.anchor = a.anchor == TimeAnchor::kNone || b.anchor == TimeAnchor::kNone ? TimeAnchor::kNone
+                  : a.anchor == TimeAnchor::kAbsolute ? b.anchor
+                                                      : a.anchor;
+    return;
+  }
   // An interval: both ends, the first taking what it lacks from the second.
   if (m.until) {
     TimeMeaning last = m;

@@ -488,8 +488,10 @@ class SentenceReader {
       return stop_holiday_;
     }
     // Decades: "les années 1990", "les années 90", "années 1980"
-    if (Is(t, "années") && t + 1 < end_ && Kind(t + 1) == TokenKind::kNumber) {
-      int n = Digits(W(t + 1));
+    if (Is(t, "années") && t + 1 < end_ && (Kind(t + 1) == TokenKind::kNumber || NumberWord(W(t + 1)) >= 10)) {
+      // "les années 1990", "les années 90", "les années quatre-vingt-dix"
+      int n = Kind(t + 1) == TokenKind::kNumber ? Digits(W(t + 1)) : NumberWord(W(t + 1));
+      if (Kind(t + 1) != TokenKind::kNumber && n >= 10 && n < 100 && n % 10 == 0) n += 1900;
       if (n >= 0 && n < 100 && n % 10 == 0 && W(t + 1).size() == 2) n += 1900;
       if (PlausibleYear(n) && n % 10 == 0) {
         f.decade = n / 10;
@@ -548,6 +550,11 @@ class SentenceReader {
     if (!(Is(t, "la") && Is(t + 1, "semaine") && Is(t + 2, "du"))) return kFail;
     uint32_t stop = DayMonth(t + 3, &m.fields, false);
     list_.clear();
+    if (stop == kFail && Kind(t + 3) == TokenKind::kNumber && DayOfMonth(W(t + 3)) > 0 &&
+        UnitOf(W(t + 4)) == Unit::kNone) {
+      m.fields.day = DayOfMonth(W(t + 3));  // "la semaine du 18": of this month
+      stop = t + 4;
+    }
     if (stop == kFail) return kFail;
     m.granularity = Unit::kWeek;
     return stop;
@@ -1231,6 +1238,16 @@ class SentenceReader {
 
   // "pendant trois jours", "deux semaines", "quelques mois"
   uint32_t Duration(uint32_t t, TimeMeaning& m) const {
+    // "toute la journée", "tout le mois", "toute l'année": one whole unit
+    if ((Is(t, "toute") || Is(t, "tout")) && IsAny(t + 1, {"la", "le", "l'"})) {
+      Unit whole = Is(t + 2, "journée") ? Unit::kDay : UnitOf(W(t + 2));
+      if (whole == Unit::kDay || whole == Unit::kWeek || whole == Unit::kMonth || whole == Unit::kYear) {
+        m.type = TimeType::kDuration;
+        m.amount = 1;
+        m.granularity = whole;
+        return t + 3;
+      }
+    }
     int n;
     uint32_t after = Number(t, &n);
     if (after == kFail && IsAny(t, {"quelques", "plusieurs"})) {
@@ -1249,8 +1266,20 @@ class SentenceReader {
     return after + 1;
   }
 
-  // "chaque lundi", "tous les jours", "tous les ans", "chaque année"
+  // "chaque lundi", "tous les jours", "tous les ans", "chaque année",
+  // "quotidiennement"
   uint32_t Recurrence(uint32_t t, TimeMeaning& m) const {
+    static constexpr std::pair<std::string_view, Unit> kAdverbs[] = {
+        {"quotidiennement", Unit::kDay}, {"hebdomadairement", Unit::kWeek},
+        {"mensuellement", Unit::kMonth}, {"annuellement", Unit::kYear}};
+    for (const auto& [word, unit] : kAdverbs) {
+      if (W(t) == word) {
+        m.type = TimeType::kSet;
+        m.amount = 1;
+        m.granularity = unit;
+        return t + 1;
+      }
+    }
     uint32_t u;
     if (Is(t, "chaque")) u = t + 1;
     else if ((Is(t, "tous") || Is(t, "toutes")) && Is(t + 1, "les")) u = t + 2;

@@ -27,7 +27,7 @@ int MonthNumber(std::string_view word) {
       {"mai", 5},     {"juin", 6},    {"juillet", 7}, {"août", 8},      {"aout", 8},
       {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12}, {"decembre", 12},
       {"janv", 1},    {"févr", 2},    {"fév", 2},     {"fevr", 2},      {"fev", 2},  {"avr", 4},
-      {"juil", 7},    {"sept", 9},    {"oct", 10},    {"nov", 11},      {"déc", 12},
+      {"juil", 7},    {"sept", 9},    {"oct", 10},    {"nov", 11},      {"déc", 12},  {"jan", 1},
       {"dec", 12}};
   return IndexOf(WithoutPeriod(word), kMonths);
 }
@@ -48,6 +48,19 @@ int NumberWord(std::string_view word) {
       {"quinze", 15},  {"seize", 16},    {"vingt", 20},    {"trente", 30},  {"quarante", 40},
       {"cinquante", 50}, {"soixante", 60}, {"cent", 100},  {"mille", 1000}};
   if (int n = IndexOf(word, kNumbers); n > 0) return n;
+  // 70 to 99: "soixante-dix", "soixante-et-onze", "quatre-vingts",
+  // "quatre-vingt-dix-neuf"
+  for (auto [prefix, base] : {std::pair<std::string_view, int>{"quatre-vingt", 80}, {"soixante", 60}}) {
+    if (!word.starts_with(prefix)) continue;
+    std::string_view rest = word.substr(prefix.size());
+    if (rest.empty() || rest == "s") return base == 80 ? 80 : -1;
+    if (!rest.starts_with("-")) continue;
+    rest.remove_prefix(1);
+    if (rest.starts_with("et-")) rest.remove_prefix(3);
+    int units = NumberWord(rest);
+    if (units < 1 || units > 19) return -1;
+    return base + units;
+  }
   // "dix-sept", "vingt-deux", "trente-cinq"
   size_t hyphen = word.find('-');
   if (hyphen == std::string_view::npos) return -1;

@@ -476,6 +476,68 @@ class SentenceReader {
         return t + 1;
       }
     }
+    // "la première semaine d'octobre 2014", "le dernier jour de mars", "le
+    // premier week-end de septembre", "le deuxième jour d'août"
+    {
+      uint32_t u = IsAny(t, {"la", "le"}) ? t + 1 : t;
+      static constexpr std::pair<std::string_view, int> kNth[] = {
+          {"premier", 1}, {"première", 1}, {"premiere", 1}, {"1er", 1}, {"1re", 1}, {"deuxième", 2},
+          {"second", 2}, {"seconde", 2}, {"2e", 2}, {"troisième", 3}, {"3e", 3}, {"3eme", 3},
+          {"quatrième", 4}, {"4e", 4}, {"dernier", -1}, {"dernière", -1}, {"derniere", -1}};
+      int nth = 0;
+      for (const auto& [word, value] : kNth) {
+        if (W(u) == word) nth = value;
+      }
+      Unit unit = Is(u + 1, "semaine") ? Unit::kWeek : Is(u + 1, "jour") ? Unit::kDay
+                  : Is(u + 1, "week-end") ? Unit::kWeek : Unit::kNone;
+      uint32_t of = u + 2;
+      if (nth != 0 && unit != Unit::kNone && IsAny(of, {"de", "d'", "du"})) {
+        if (Is(of, "du") && Is(of + 1, "mois")) {
+          // "le premier jour du mois": the month of writing
+          m.reference = Reference::kSpeech;
+          m.shift_unit = Unit::kMonth;
+          m.nth = nth;
+          m.nth_unit = unit;
+          if (Is(u + 1, "week-end")) f.part = "WE";
+          m.granularity = unit;
+          uint32_t stop = of + 2;
+          if (IsAny(stop, {"prochain", "dernier"})) m.shift = Is(stop, "prochain") ? 1 : -1, ++stop;
+          return stop;
+        }
+        int mo;
+        if (uint32_t after = Month(of + 1, &mo); after != kFail) {
+          f.month = mo;
+          m.nth = nth;
+          m.nth_unit = unit;
+          if (Is(u + 1, "week-end")) f.part = "WE";
+          m.granularity = unit;
+          if (uint32_t y = Year(after, &year); y != kFail) {
+            f.year = year;
+            return y;
+          }
+          return after;
+        }
+      }
+    }
+    // Easter and the feasts that follow it: "Pâques", "le lundi de Pâques",
+    // "l'Ascension", "la Pentecôte"
+    {
+      uint32_t u = t;
+      int days = -1000;
+      if (Is(u, "lundi") && Is(u + 1, "de") && IsAny(u + 2, {"pâques", "paques"})) days = 1, u += 3;
+      else if (IsAny(u, {"pâques", "paques"})) days = 0, ++u;
+      else if (Is(u, "ascension") && t > begin_ && IsAny(t - 1, {"l'", "de"})) days = 39, ++u;
+      else if (IsAny(u, {"pentecôte", "pentecote"})) days = 49, ++u;
+      if (days != -1000) {
+        m.easter = days;
+        m.granularity = Unit::kDay;
+        if (uint32_t y = Year(u, &year); y != kFail) {
+          f.year = year;
+          return y;
+        }
+        return u;
+      }
+    }
     // Holidays of a fixed date: "Noël", "la Toussaint", "le jour de l'an".
     if (int day, month; (stop_holiday_ = Holiday(t, &month, &day)) != kFail) {
       f.month = month;

@@ -85,6 +85,13 @@ struct TimeMeaning {
   // A weekday in the week `shift` weeks from the reference's: "lundi de la
   // semaine prochaine", "mardi cette semaine".
   bool of_week = false;
+  // The n-th (-1: the last) week, day or weekend of the month in `fields`:
+  // "la première semaine d'octobre", "le dernier jour de mars".
+  int nth = 0;
+  Unit nth_unit = Unit::kNone;  // kWeek, kDay; kWeek with part "WE" for a weekend
+  // Days after Easter Sunday: "Pâques" 0, "lundi de Pâques" 1, "Ascension"
+  // 39, "Pentecôte" 49; INT_MIN for none.
+  int easter = -1000;
 };
 
 // A time expression found: tokens [begin, end) of Article::tokens.

@@ -62,6 +62,15 @@ std::string TimeSuffix(const CalendarFields& f) {
   return suffix;
 }
 
+// Easter Sunday of year y, Gregorian (the anonymous algorithm of 1876).
+year_month_day EasterSunday(int y) {
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month_ = (h + l - 7 * m + 114) / 31, day_ = (h + l - 7 * m + 114) % 31 + 1;
+  return year{y} / month{static_cast<unsigned>(month_)} / day{static_cast<unsigned>(day_)};
+}
+
 // The months a season starts and ends in (winter runs over the new year).
 int SeasonFirstMonth(std::string_view s) { return s == "SP" ? 3 : s == "SU" ? 6 : s == "FA" ? 9 : 12; }
 
@@ -366,6 +375,55 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     return;
   }
 
+  if (m.nth != 0 || m.easter != -1000) {
+    // The year (and month) first, as for any date; then the day in it.
+    TimeMeaning whole = m;
+    whole.nth = 0;
+    whole.easter = -1000;
+    whole.granularity = m.easter != -1000 ? Unit::kYear : Unit::kMonth;
+    whole.fields.part = {};
+    if (m.easter != -1000) whole.fields.month = 3, whole.fields.day = 22;  // near Easter, to place the year
+    Resolve(whole, anchors, expr);
+    int y = 0, mo = 0;
+    if (std::sscanf(expr.value.c_str(), "%4d-%2d", &y, &mo) < 1 || expr.value[0] == 'X') {
+      expr.value = "XXXX-XX-XX";
+      expr.anchor = TimeAnchor::kNone;
+      expr.granularity = std::string(UnitName(m.granularity));
+      return;
+    }
+    expr.granularity = std::string(UnitName(m.granularity));
+    expr.type = TimeType::kDate;
+    if (m.easter != -1000) {
+      expr.value = DayValue(year_month_day{sys_days{EasterSunday(y)} + days{m.easter}});
+      return;
+    }
+    year_month_day first{year{y}, month{static_cast<unsigned>(mo)}, day{1}};
+    sys_days month_start{first};
+    sys_days month_end{std::chrono::year_month_day_last{year{y}, std::chrono::month_day_last{month{static_cast<unsigned>(mo)}}}};
+    if (m.nth_unit == Unit::kDay) {
+      sys_days d = m.nth > 0 ? month_start + days{m.nth - 1} : month_end;
+      expr.value = DayValue(year_month_day{d});
+    } else if (m.fields.part == "WE") {
+      // The n-th Saturday's weekend.
+      sys_days saturday = month_start + days{(6 - static_cast<int>(weekday{month_start}.iso_encoding()) + 7) % 7};
+      if (m.nth < 0) {
+        while (saturday + days{7} <= month_end) saturday += days{7};
+      } else {
+        saturday += days{7 * (m.nth - 1)};
+      }
+      expr.value = WeekValue(year_month_day{saturday}) + "-WE";
+    } else {
+      // The n-th week lying whole in the month, Monday to Sunday.
+      sys_days monday = month_start + days{(8 - static_cast<int>(weekday{month_start}.iso_encoding())) % 7};
+      if (m.nth < 0) {
+        while (monday + days{13} <= month_end) monday += days{7};
+      } else {
+        monday += days{7 * (m.nth - 1)};
+      }
+      expr.value = WeekValue(year_month_day{monday});
+    }
+    return;
+  }
   if (m.reference == Reference::kNone && m.shift != 0 && m.shift_unit == Unit::kDay) {
     // "le lendemain du 13 février": the day, then the shift.
     TimeMeaning day = m;

@@ -154,8 +154,34 @@ bool SameValue(const std::string& ours, const GoldTime& gold) {
   std::string canonical = CanonicalTimex(ours);
   for (const std::string& t : gold.timex) {
     if (CanonicalTimex(t) == canonical || AgreesWithOpenTimex(canonical, CanonicalTimex(t))) return true;
+    // A range "(start,end,duration)" whose ends leave things open.
+    size_t slash = canonical.find('/');
+    if (t.size() > 2 && t.front() == '(' && slash != std::string::npos) {
+      size_t comma = t.find(','), second = t.find(',', comma + 1);
+      if (comma == std::string::npos || second == std::string::npos) continue;
+      std::string a = CanonicalTimex(t.substr(1, comma - 1)), b = CanonicalTimex(t.substr(comma + 1, second - comma - 1));
+      std::string ours_a = canonical.substr(0, slash), ours_b = canonical.substr(slash + 1);
+      if ((a == ours_a || AgreesWithOpenTimex(ours_a, a)) && (b == ours_b || AgreesWithOpenTimex(ours_b, b))) {
+        return true;
+      }
+    }
   }
   size_t slash = ours.find('/');
+  // A period of ours (a decade, a year, a month) against a gold range.
+  if (slash == std::string::npos) {
+    if (auto period = Period(ours)) {
+      for (const std::string& v : gold.values) {
+        size_t gold_slash = v.find('/');
+        if (gold_slash == std::string::npos) continue;
+        auto a = time::ParseDay(v.substr(0, std::min<size_t>(10, gold_slash)));
+        auto b = time::ParseDay(v.substr(gold_slash + 1, 10));
+        if (a && b && period->first == std::chrono::sys_days{*a} &&
+            period->second + std::chrono::days{1} == std::chrono::sys_days{*b}) {
+          return true;
+        }
+      }
+    }
+  }
   for (const std::string& v : gold.values) {
     size_t gold_slash = v.find('/');
     if (slash == std::string::npos && gold_slash == std::string::npos) {
@@ -296,6 +322,9 @@ std::optional<std::pair<std::chrono::sys_days, std::chrono::sys_days>> Period(co
   int y = 0, m = 0, w = 0;
   if (v.size() == 4 && std::sscanf(v.c_str(), "%4d", &y) == 1) {
     return std::pair{sys_days{year{y} / 1 / 1}, sys_days{year{y} / 12 / 31}};
+  }
+  if (v.size() == 3 && std::sscanf(v.c_str(), "%3d", &y) == 1) {  // a decade: "199"
+    return std::pair{sys_days{year{y * 10} / 1 / 1}, sys_days{year{y * 10 + 9} / 12 / 31}};
   }
   if (v.size() == 7 && v[4] == '-' && v[5] != 'W' && std::sscanf(v.c_str(), "%4d-%2d", &y, &m) == 2 && m >= 1 &&
       m <= 12) {

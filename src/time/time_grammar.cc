@@ -219,6 +219,11 @@ class SentenceReader {
       if (*hour < 12) *hour += 12;
       return Is(t, "du") ? t + 2 : t + 3;
     }
+    // "8 h 20 dans la soirée", "4 h dans l'après-midi"
+    if (Is(t, "dans") && IsAny(t + 1, {"la", "l'"}) && IsAny(t + 2, {"soirée", "soiree", "après-midi", "apres-midi"})) {
+      if (*hour < 12) *hour += 12;
+      return t + 3;
+    }
     return t;
   }
 
@@ -1190,6 +1195,32 @@ class SentenceReader {
     }
     uint32_t end = IntervalEnd(v, &last, &last_kind);
     if (end == kFail || last_kind != first_kind) return kFail;
+    // Two bare numbers are hours when a part of the day or a day follows
+    // ("entre 17 et 18 après-midi", "de 5 à 7 aujourd'hui", "entre 3 et 5
+    // le 01/01/2015") or a day came before ("le 17 de 14 à 16").
+    if (first_kind == 0 && first.month < 0 && last.month < 0 && first.weekday < 0 && last.weekday < 0 &&
+        first.day <= 24 && last.day <= 24 && opened) {
+      TimeMeaning probe;
+      uint32_t w = Is(end, "le") ? end + 1 : end;
+      bool day_after = !PartOfDay(W(end)).empty() || (Is(end, "du") && !PartOfDay(W(end + 1)).empty()) ||
+                       FromNow(w, probe) != kFail || NumericDate(w, &probe.fields) != kFail;
+      list_.clear();
+      if (day_after || hours_wanted_) {
+        first_kind = last_kind = 2;
+        first.hour = first.day, last.hour = last.day;
+        first.minute = last.minute = 0;
+        first.day = last.day = -1;
+        if (Is(end, "du") && !PartOfDay(W(end + 1)).empty()) {
+          std::string_view part = PartOfDay(W(end + 1));
+          if ((part == "AF" || part == "EV") && last.hour < 12) first.hour += first.hour < 12 ? 12 : 0, last.hour += 12;
+          end += 2;
+        } else if (!PartOfDay(W(end)).empty()) {
+          std::string_view part = PartOfDay(W(end));
+          if ((part == "AF" || part == "EV") && last.hour < 12) first.hour += first.hour < 12 ? 12 : 0, last.hour += 12;
+          ++end;
+        }
+      }
+    }
     if (first_kind == 0) {
       // Days: the month (and year) of the second serve the first. Without
       // "du" or "entre", a month must be said ("13 au 15 juillet"), and a
@@ -1427,7 +1458,7 @@ class SentenceReader {
           bare = true;
         }
       }
-      if (after != kFail && (stop == kFail || after > stop)) {
+      if (after != kFail) {
         clock.type = TimeType::kTime;
         clock.granularity = Unit::kMinute;
         clock.reference = Reference::kStory;
@@ -1453,7 +1484,9 @@ class SentenceReader {
           after = dated;
           bare = false;
         }
-        if (!bare) {
+        // The longest reading wins: "dix heures mercredi matin" over the
+        // duration "dix heures".
+        if (!bare && (stop == kFail || after > stop)) {
           m = clock;
           stop = after;
           list_.clear();
@@ -1488,9 +1521,13 @@ class SentenceReader {
         (m.type == TimeType::kTime && m.granularity == Unit::kPartOfDay && !m.until)) {
       CalendarFields clock;
       uint32_t u = Is(stop, ",") ? stop + 1 : stop;
-      // Hours after the day: "vendredi 30 novembre entre 12h00 et 14h00".
+      // Hours after the day: "vendredi 30 novembre entre 12h00 et 14h00",
+      // "le 17 de 14 à 16".
       TimeMeaning hours;
-      if (uint32_t after = Interval(u, hours); after != kFail && hours.type == TimeType::kTime && hours.until &&
+      hours_wanted_ = true;
+      uint32_t hours_end = Interval(u, hours);
+      hours_wanted_ = false;
+      if (uint32_t after = hours_end; after != kFail && hours.type == TimeType::kTime && hours.until &&
                                                hours.fields.day < 0 && hours.fields.weekday < 0) {
         CalendarFields first = m.fields, last = m.fields;
         first.part = last.part = {};
@@ -1545,6 +1582,8 @@ class SentenceReader {
   const uint32_t begin_, end_;
   std::vector<std::pair<uint32_t, int>> list_;  // days of a list: token, day
   uint32_t stop_holiday_ = kFail;
+  // Set while reading what follows a day: two bare numbers there are hours.
+  bool hours_wanted_ = false;
 };
 
 }  // namespace

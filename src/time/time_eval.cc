@@ -132,6 +132,8 @@ std::optional<std::pair<std::chrono::sys_days, std::chrono::sys_days>> Period(co
 // X's ("XXXX-10-14", "XXXX-WXX-2TMO", "TMO", "T15"), agrees with our
 // resolved value on all it does fix.
 bool AgreesWithOpenTimex(const std::string& ours, const std::string& gold) {
+  // A season of an open year: "SU".
+  if (gold == "SP" || gold == "SU" || gold == "FA" || gold == "WI") return ours.ends_with("-" + gold);
   if (gold.starts_with("T")) return ours.size() > gold.size() && ours.ends_with(gold) && ours[ours.size() - gold.size() - 1] != 'T';
   if (gold.starts_with("XXXX-WXX-") && gold.size() >= 10) {
     auto day = time::ParseDay(ours.substr(0, 10));
@@ -149,9 +151,22 @@ bool AgreesWithOpenTimex(const std::string& ours, const std::string& gold) {
 
 // Whether our value is one of the gold's: the same TIMEX (or one that
 // agrees with what an open gold TIMEX fixes), or the same resolved moment,
-// day or range (an exclusive end one day after ours).
-bool SameValue(const std::string& ours, const GoldTime& gold) {
+// day or range (an exclusive end one day after ours); or, for a part of a
+// period TIMEX3 writes as the period and a mod ("fin de demain": the day,
+// END), a gold moment within that period.
+bool SameValue(const std::string& ours, const std::string& mod, const GoldTime& gold) {
   std::string canonical = CanonicalTimex(ours);
+  if (!mod.empty()) {
+    if (auto period = Period(ours)) {
+      for (const std::string& v : gold.values) {
+        auto d = time::ParseDay(v.substr(0, 10));
+        if (v.find('/') == std::string::npos && d && std::chrono::sys_days{*d} >= period->first &&
+            std::chrono::sys_days{*d} <= period->second) {
+          return true;
+        }
+      }
+    }
+  }
   for (const std::string& t : gold.timex) {
     if (CanonicalTimex(t) == canonical || AgreesWithOpenTimex(canonical, CanonicalTimex(t))) return true;
     // A range "(start,end,duration)" whose ends leave things open.
@@ -417,7 +432,7 @@ void Score(const std::vector<DucklingCase>& duckling, const std::vector<CaseResu
       if (found[best].start == g.start && found[best].end == g.end) ++r.exact;
       if (c.reference) {
         ++r.valued;
-        if (SameValue(found[best].value, g)) {
+        if (SameValue(found[best].value, found[best].mod, g)) {
           ++r.values_right;
         } else if (r.errors.size() < show) {
           r.errors.push_back("'" + g.text + "' (ref " + *c.reference + "): got " + found[best].value +

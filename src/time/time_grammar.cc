@@ -708,7 +708,15 @@ class SentenceReader {
       return kFail;
     }
     uint32_t stop = CalendarDate(core, m);
-    if (stop == kFail) return kFail;
+    if (stop == kFail) {
+      // "fin de demain", "en fin de dimanche", "début de la semaine prochaine"
+      m = {};
+      stop = FromNow(core, m);
+      if (stop == kFail || m.span || m.now) {
+        m = {};
+        return kFail;
+      }
+    }
     m.mod = mod;
     return stop;
   }
@@ -1240,7 +1248,15 @@ class SentenceReader {
     } else {
       // Clock times, then perhaps their day: "de 14h à 16h le 22 avril",
       // "entre 9h30 et 11h jeudi", "de 15h00 à 16h00 demain".
-      if (!opened && !Is(stop, "-")) return kFail;
+      // Unopened, both ends must be written as hours: "4:00 à 7 heures",
+      // "9h-10h" (not "5 à 7", which may be anything).
+      auto written_as_hour = [&](uint32_t at) {
+        return Kind(at) == TokenKind::kWord || IsAny(at + 1, {":", "h", "heure", "heures"});
+      };
+      if (!opened && !(Is(stop, "-") || (IsAny(stop, {"à", "a", "jusqu'à"}) && written_as_hour(u) &&
+                                         written_as_hour(v)))) {
+        return kFail;
+      }
       if (first.hour > last.hour && first.hour <= 12 && last.hour < 12) last.hour += 12;
       m.type = TimeType::kTime;
       m.granularity = Unit::kMinute;

@@ -880,7 +880,7 @@ class SentenceReader {
     // "lundi dernier", "ce lundi", "lundi prochain", "lundi soir", "lundi"
     {
       uint32_t u = t;
-      bool ce = IsAny(u, {"ce"});
+      bool ce = IsAny(u, {"ce", "cette"});  // ("cette dimanche", as typed)
       if (ce) ++u;
       int wd = WeekdayNumber(W(u));
       // "lun.", "mer.": abbreviations only with their period ("sa", "je"
@@ -1166,6 +1166,7 @@ class SentenceReader {
     f->day = day;
     *kind = 0;
     ++u;
+    if (IsAny(u, {"de", "d'"}) && MonthNumber(W(u + 1)) > 0) ++u;  // "entre 3 et 12 de sept"
     if (uint32_t after = Month(u, &month); after != kFail) {
       f->month = month;
       u = after;
@@ -1268,6 +1269,14 @@ class SentenceReader {
       uint32_t after = DayMonth(w, &day.fields, false);
       list_.clear();
       if (after == kFail) after = FromNow(w, day);
+      if (after == kFail && IsAny(w, {"lendemain", "surlendemain"})) {
+        // "de 3:00 au 4:00 lendemain": the day after the story's
+        day = {};
+        day.reference = Reference::kStory;
+        day.shift_unit = Unit::kDay;
+        day.shift = Is(w, "lendemain") ? 1 : 2;
+        after = w + 1;
+      }
       if (after != kFail && day.fields.hour < 0) {
         CalendarFields date = day.fields;
         date.part = {};  // the hours say more: "de 15h à 20h hier après-midi"

@@ -495,9 +495,15 @@ class SentenceReader {
       }
       Unit unit = Is(u + 1, "semaine") ? Unit::kWeek : Is(u + 1, "jour") ? Unit::kDay
                   : Is(u + 1, "week-end") ? Unit::kWeek : Unit::kNone;
+      // "le premier mercredi du mois prochain", "le dernier lundi de mai"
+      int nth_weekday = WeekdayNumber(W(u + 1));
+      if (nth_weekday > 0 && W(u + 1).back() != 's') {
+        unit = Unit::kDay;
+        f.weekday = nth_weekday;
+      }
       uint32_t of = u + 2;
       if (nth != 0 && unit != Unit::kNone && IsAny(of, {"de", "d'", "du"})) {
-        if (Is(of, "du") && Is(of + 1, "mois")) {
+        if ((Is(of, "du") || Is(of, "de")) && Is(of + 1, "mois")) {
           // "le premier jour du mois": the month of writing
           m.reference = Reference::kSpeech;
           m.shift_unit = Unit::kMonth;
@@ -853,9 +859,9 @@ class SentenceReader {
     }
     // "maintenant", "en ce moment", "à présent", "actuellement": now
     if (Is(t, "maintenant") || Is(t, "actuellement") || (Is(t, "en") && Is(t + 1, "ce") && Is(t + 2, "moment")) ||
-        (Is(t, "à") && Is(t + 1, "présent"))) {
+        (Is(t, "à") && Is(t + 1, "présent")) || (Is(t, "tout") && Is(t + 1, "de") && Is(t + 2, "suite"))) {
       m.now = true;
-      return Is(t, "en") ? t + 3 : Is(t, "à") ? t + 2 : t + 1;
+      return Is(t, "en") || Is(t, "tout") ? t + 3 : Is(t, "à") ? t + 2 : t + 1;
     }
     // Quarters and halves: "ce trimestre", "le trimestre prochain", "le
     // prochain trimestre"
@@ -1161,8 +1167,16 @@ class SentenceReader {
       f->weekday = wd;
       ++u;
     }
+    // A day in digits, "1er", "15e", or in words in a range ("du treize au
+    // 15 juillet", "entre le 13 et le dix-huit").
     int day = DayOfMonth(W(u));
-    if (day < 0 || (Kind(u) != TokenKind::kNumber && W(u) != "1er")) return kFail;
+    if (day < 0 || (Kind(u) != TokenKind::kNumber && W(u) != "1er")) {
+      std::string_view w = W(u);
+      day = -1;
+      if (w.size() >= 2 && w.size() <= 3 && w.back() == 'e') day = DayOfMonth(w.substr(0, w.size() - 1));
+      if (day < 0 && NumberWord(w) >= 1 && NumberWord(w) <= 31) day = NumberWord(w);
+      if (day < 0) return kFail;
+    }
     f->day = day;
     *kind = 0;
     ++u;
@@ -1587,7 +1601,7 @@ class SentenceReader {
       bool a_for_at = w == "a" && t + 1 < end_ && (Kind(t + 1) == TokenKind::kNumber || W(t + 1).find('h') == 1 ||
                                                    W(t + 1).find('h') == 2);
       if ((w == "a" && !a_for_at) || w == "ont" || w == "avait" || w == "avaient" || w == "était" || w == "étaient" ||
-          w == "fut" || w == "furent" || w == "dernier" || w == "dernière") {
+          w == "fut" || w == "furent") {
         ++past;
       } else if (w == "va" || w == "vont" || w == "sera" || w == "seront" || w == "aura" ||
                  w == "auront" || w == "prochain" || w == "prochaine" || w == "devrait" ||

@@ -193,7 +193,8 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
       seconds -= day_shift * 86400;
       std::string value = DayValue(year_month_day{sys_days{d} + days{day_shift}}) + "T" +
                           Pad(static_cast<int>(seconds / 3600), 2) + ":" + Pad(static_cast<int>(seconds / 60 % 60), 2);
-      if (m.shift_unit == Unit::kSecond) value += ":" + Pad(static_cast<int>(seconds % 60), 2);
+      // (To the second for minutes and seconds: "dans deux minutes" is 04:32:00.)
+      if (m.shift_unit != Unit::kHour) value += ":" + Pad(static_cast<int>(seconds % 60), 2);
       return value;
     }
     default:
@@ -400,7 +401,17 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     year_month_day first{year{y}, month{static_cast<unsigned>(mo)}, day{1}};
     sys_days month_start{first};
     sys_days month_end{std::chrono::year_month_day_last{year{y}, std::chrono::month_day_last{month{static_cast<unsigned>(mo)}}}};
-    if (m.nth_unit == Unit::kDay) {
+    if (m.nth_unit == Unit::kDay && m.fields.weekday > 0) {
+      // The n-th (or last) such weekday of the month.
+      int first_delta = (m.fields.weekday - static_cast<int>(weekday{month_start}.iso_encoding()) + 7) % 7;
+      sys_days d = month_start + days{first_delta};
+      if (m.nth < 0) {
+        while (d + days{7} <= month_end) d += days{7};
+      } else {
+        d += days{7 * (m.nth - 1)};
+      }
+      expr.value = DayValue(year_month_day{d});
+    } else if (m.nth_unit == Unit::kDay) {
       sys_days d = m.nth > 0 ? month_start + days{m.nth - 1} : month_end;
       expr.value = DayValue(year_month_day{d});
     } else if (m.fields.part == "WE") {

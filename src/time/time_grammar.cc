@@ -24,7 +24,18 @@ class SentenceReader {
 
   std::vector<TimeMatch> Read() {
     std::vector<TimeMatch> found;
+    // Where a time word is: an expression starts at most four words
+    // before one ("il y a trois jours", "dans la nuit du 6").
+    std::vector<bool> near(end_ - begin_ + 1, false);
+    for (uint32_t t = begin_; t < end_; ++t) {
+      if (!TimeWord(W(t))) continue;
+      for (uint32_t back = 0; back <= 4 && back <= t - begin_; ++back) near[t - back - begin_] = true;
+    }
     for (uint32_t t = begin_; t < end_;) {
+      if (!near[t - begin_]) {
+        ++t;
+        continue;
+      }
       TimeMeaning m;
       uint32_t stop = Expression(t, m);
       if (stop == kFail) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <unordered_set>
 #include <utility>
 
 namespace veille::time {
@@ -143,6 +144,37 @@ int CenturyOrdinal(std::string_view word) {
     previous = std::max(previous, digit);
   }
   return value >= 1 && value <= 30 ? value : -1;
+}
+
+bool TimeWord(std::string_view word) {
+  for (char c : word) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  // One lookup: what a time expression has among its first words, besides
+  // digits. (Numbers in words, "fin", "prochain", "même" need not be here:
+  // a unit, a month or a part of the day always comes with them.)
+  static const std::unordered_set<std::string_view> kWords = [] {
+    std::unordered_set<std::string_view> words = {
+        "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+        "septembre", "octobre", "novembre", "décembre", "decembre", "janv", "févr", "fév", "fevr", "fev",
+        "avr", "juil", "sept", "oct", "nov", "déc", "dec", "jan",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lundis", "mardis",
+        "mercredis", "jeudis", "vendredis", "samedis", "dimanches", "lun", "mar", "mer", "jeu", "ven",
+        "sam", "dim",
+        "seconde", "secondes", "minute", "minutes", "heure", "heures", "jour", "jours", "journée",
+        "journées", "journee", "semaine", "semaines", "mois", "trimestre", "trimestres", "semestre", "an",
+        "ans", "année", "années", "annee", "annees", "décennie", "décennies", "siècle", "siècles",
+        "quinzaine", "week-end",
+        "matin", "matinée", "matinee", "après-midi", "apres-midi", "aprèm", "soir", "soirée", "soiree",
+        "nuit", "printemps", "été", "automne", "hiver",
+        "hier", "demain", "aujourd'hui", "avant-hier", "après-demain", "lendemain", "veille",
+        "surlendemain", "avant-veille", "maintenant", "actuellement", "moment", "présent", "suite",
+        "midi", "minuit", "noël", "noel", "toussaint", "saint-sylvestre", "armistice", "14-juillet",
+        "saint-valentin", "nouvel", "fête", "pâques", "paques", "pentecôte", "pentecote", "ascension",
+        "quotidiennement", "hebdomadairement", "mensuellement", "annuellement"};
+    return words;
+  }();
+  return kWords.count(word) > 0 || word.starts_with("mi-") || word.ends_with("-là");
 }
 
 std::string_view UnitName(Unit unit) {

@@ -42,6 +42,12 @@ std::string_view Season(std::string_view word);
 // 18; -1 otherwise.
 int CenturyOrdinal(std::string_view word);
 
+// Whether a word is one of time's own (a month, a weekday, a unit, a part
+// of the day, "hier", "lendemain", "midi", "trimestre"…) or has a digit:
+// every time expression has one within its first five words, and the
+// grammar tries only there. Most words of a text are not.
+bool TimeWord(std::string_view word);
+
 }  // namespace veille::time
 
 #endif  // VEILLE_TIME_TIME_WORDS_H_

@@ -140,6 +140,28 @@ TEST(TimesTest, TheArticlesDateFromTheInputADatelineOrTheLatestDay) {
   EXPECT_FALSE(none.published.has_value());
 }
 
+TEST(TimesTest, PeriodsOfTheCalendar) {
+  // 2022-01-12 is a Wednesday.
+  EXPECT_EQ(Times("Au premier trimestre 2022, au deuxième semestre 2021, ce trimestre.", "2022-01-12"),
+            (Lines{"premier trimestre 2022|2022-Q1", "deuxième semestre 2021|2021-H2", "ce trimestre|2022-Q1"}));
+  EXPECT_EQ(Times("Au cours des trois derniers mois, et pour les 2 prochains jours.", "2022-01-12"),
+            (Lines{"des trois derniers mois|2021-10/2021-12", "les 2 prochains jours|2022-01-13/2022-01-14"}));
+  EXPECT_EQ(Times("La première semaine d'octobre 2014 et le dernier jour de février 2024."),
+            (Lines{"La première semaine d'octobre 2014|2014-W41", "le dernier jour de février 2024|2024-02-29"}));
+  EXPECT_EQ(Times("À Pâques 2018, puis à la Pentecôte 2018."),
+            (Lines{"Pâques 2018|2018-04-01", "Pentecôte 2018|2018-05-20"}));
+  EXPECT_EQ(Times("Entre janvier 2019 et aujourd'hui, la période 2014-2018.", "2022-01-12"),
+            (Lines{"Entre janvier 2019 et aujourd'hui|2019-01/2022-01-12", "2014-2018|2014/2018"}));
+}
+
+TEST(TimesTest, HoursFromTheTimeOfWriting) {
+  EXPECT_EQ(Times("Il y a deux heures, la police est arrivée.", "2022-01-12T08:30:00Z"),
+            Lines{"Il y a deux heures|2022-01-12T06:30"});
+  // Without the time of writing, left open.
+  EXPECT_EQ(Times("Il y a deux heures, la police est arrivée.", "2022-01-12", true),
+            Lines{"Il y a deux heures|XXXX-XX-XX|hour||none"});
+}
+
 TEST(TimesTest, AbsurdInputsGiveNothingInBoundedTime) {
   EXPECT_EQ(Times("Le 99 janvier et l'an 99999."), Lines{});
   std::string digits(1 << 20, '7');

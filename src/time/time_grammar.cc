@@ -1288,20 +1288,8 @@ class SentenceReader {
       m.granularity = Unit::kMinute;
       m.reference = Reference::kStory;
       m.shift_unit = Unit::kDay;
-      uint32_t w = Is(end, ",") ? end + 1 : end;
-      if (Is(w, "le")) ++w;
       TimeMeaning day;
-      uint32_t after = DayMonth(w, &day.fields, false);
-      list_.clear();
-      if (after == kFail) after = FromNow(w, day);
-      if (after == kFail && IsAny(w, {"lendemain", "surlendemain"})) {
-        // "de 3:00 au 4:00 lendemain": the day after the story's
-        day = {};
-        day.reference = Reference::kStory;
-        day.shift_unit = Unit::kDay;
-        day.shift = Is(w, "lendemain") ? 1 : 2;
-        after = w + 1;
-      }
+      uint32_t after = DayAfterHours(end, day);
       if (after != kFail && day.fields.hour < 0) {
         CalendarFields date = day.fields;
         date.part = {};  // the hours say more: "de 15h à 20h hier après-midi"
@@ -1326,6 +1314,27 @@ class SentenceReader {
     m.fields = first;
     m.until = last;
     return end;
+  }
+
+  // The day that hours name after them: "14h le 13 décembre", "à 8h ce
+  // matin", "de 15h à 16h demain", "de 3:00 au 4:00 lendemain".
+  uint32_t DayAfterHours(uint32_t t, TimeMeaning& day) {
+    uint32_t w = Is(t, ",") ? t + 1 : t;
+    if (Is(w, "le")) ++w;
+    uint32_t after = DayMonth(w, &day.fields, false);
+    list_.clear();
+    if (after != kFail) return after;
+    day = {};
+    after = FromNow(w, day);
+    if (after != kFail) return after;
+    day = {};
+    if (IsAny(w, {"lendemain", "surlendemain"})) {
+      day.reference = Reference::kStory;
+      day.shift_unit = Unit::kDay;
+      day.shift = Is(w, "lendemain") ? 1 : 2;
+      return w + 1;
+    }
+    return kFail;
   }
 
   // One end of an interval read on its own: a date, a day counted from
@@ -1513,15 +1522,8 @@ class SentenceReader {
         clock.granularity = Unit::kMinute;
         clock.reference = Reference::kStory;
         clock.shift_unit = Unit::kDay;
-        uint32_t w = Is(after, ",") ? after + 1 : after;
-        if (Is(w, "le")) ++w;
         TimeMeaning day;
-        uint32_t dated = DayMonth(w, &day.fields, false);
-        list_.clear();
-        if (dated == kFail) {
-          day = {};
-          dated = FromNow(w, day);
-        }
+        uint32_t dated = DayAfterHours(after, day);
         if (dated != kFail && day.fields.hour < 0 && !day.until && day.granularity <= Unit::kDay) {
           int hour = clock.fields.hour, minute = clock.fields.minute;
           if ((day.fields.part == "AF" || day.fields.part == "EV") && hour < 12) hour += 12;

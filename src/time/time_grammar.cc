@@ -44,12 +44,12 @@ class SentenceReader {
       }
       // A list of days shares its month: "les 4 et 5 janvier" is two dates.
       if (list_.empty()) {
-        found.push_back({Start(t), stop, m});
+        found.push_back({t, stop, m});
       } else {
         for (size_t i = 0; i < list_.size(); ++i) {
           TimeMeaning day = m;
           day.fields.day = list_[i].second;
-          uint32_t first = i == 0 ? Start(t) : list_[i].first;
+          uint32_t first = i == 0 ? t : list_[i].first;
           uint32_t last = i + 1 < list_.size() ? list_[i].first + 1 : stop;
           found.push_back({first, last, day, true});
         }
@@ -84,10 +84,6 @@ class SentenceReader {
   bool SentenceStart(uint32_t t) const {
     return t == begin_ || IsAny(t - 1, {"«", "\"", "“", "(", "-", "—", "–", ":"});
   }
-  // The first token of the expression as written: a determiner or a
-  // preposition that belongs to it stays outside ("le 5 janvier" is the
-  // expression; "en 2019" is "2019"), except where the words need it.
-  uint32_t Start(uint32_t t) const { return t; }
 
   // A number in digits or in words ("trois", "vingt et un"); sets *value.
   uint32_t Number(uint32_t t, int* value) const {
@@ -561,15 +557,16 @@ class SentenceReader {
       }
     }
     // Holidays of a fixed date: "Noël", "la Toussaint", "le jour de l'an".
-    if (int day, month; (stop_holiday_ = Holiday(t, &month, &day)) != kFail) {
-      f.month = month;
+    int day = 0, month_of_holiday = 0;
+    if (uint32_t after = Holiday(t, &month_of_holiday, &day); after != kFail) {
+      f.month = month_of_holiday;
       f.day = day;
       m.granularity = Unit::kDay;
-      if (uint32_t y = Year(stop_holiday_, &year); y != kFail) {
+      if (uint32_t y = Year(after, &year); y != kFail) {
         f.year = year;
         return y;
       }
-      return stop_holiday_;
+      return after;
     }
     // Decades: "les années 1990", "les années 90", "années 1980"
     if (Is(t, "années") && t + 1 < end_ && (Kind(t + 1) == TokenKind::kNumber || NumberWord(W(t + 1)) >= 10)) {
@@ -833,7 +830,7 @@ class SentenceReader {
           }
           m.shift_unit = unit;
           m.shift = sign * n;
-          m.granularity = unit == Unit::kHour || unit == Unit::kMinute ? unit : unit;
+          m.granularity = unit;
           if (unit == Unit::kHour || unit == Unit::kMinute || unit == Unit::kSecond) m.type = TimeType::kTime;
           return after + 1;
         }
@@ -1001,7 +998,7 @@ class SentenceReader {
       return t + 3;
     }
     // "le même jour", "la même nuit", "la même année"
-    if (u > t && (Is(u, "même") || Is(u, "même"))) {
+    if (u > t && Is(u, "même")) {
       std::string_view noun = W(u + 1);
       if (noun == "jour" || noun == "journée") return u + 2;
       if (std::string_view part = PartOfDay(noun); !part.empty()) {
@@ -1633,7 +1630,6 @@ class SentenceReader {
   const text::LowerTokens& lower_;
   const uint32_t begin_, end_;
   std::vector<std::pair<uint32_t, int>> list_;  // days of a list: token, day
-  uint32_t stop_holiday_ = kFail;
   // Set while reading what follows a day: two bare numbers there are hours.
   bool hours_wanted_ = false;
 };

@@ -54,20 +54,24 @@ Result<std::unique_ptr<TimeFinder>> TimeFinder::Create(const Options& options) {
 }
 
 std::optional<std::string> DatelineDate(const Article& article, const text::LowerTokens& lower) {
-  // The first paragraph's first sentence.
+  // The first sentence of the first paragraph, or of the second after a
+  // standfirst.
+  int paragraphs = 0;
+  uint32_t last_block = UINT32_MAX;
   for (const Sentence& sentence : article.sentences) {
     if (sentence.block >= article.blocks.size()) return std::nullopt;
     BlockKind kind = article.blocks[sentence.block].kind;
     if (kind == BlockKind::kTitle || kind == BlockKind::kBoilerplate) continue;
     if (kind != BlockKind::kParagraph) return std::nullopt;
+    if (sentence.block == last_block) continue;  // only a paragraph's first sentence
+    last_block = sentence.block;
+    if (++paragraphs > 2) return std::nullopt;
     uint32_t first = sentence.first_token, end = first + sentence.token_count;
     std::vector<TimeMatch> found = FindTimeExpressions(article, lower, first, end);
-    if (found.empty() || found[0].begin > first + 3) return std::nullopt;
+    if (found.empty() || found[0].begin > first + 3) continue;
     TimeExpr expr;
     Resolve(found[0].meaning, Anchors{}, expr);
-    if (expr.anchor != TimeAnchor::kAbsolute || !ParseDay(expr.value) || expr.value.size() != 10) {
-      return std::nullopt;
-    }
+    if (expr.anchor != TimeAnchor::kAbsolute || !ParseDay(expr.value) || expr.value.size() != 10) continue;
     // A dash soon after, over punctuation, a place and an agency: "2012. -",
     // "5 janvier 2022 (AFP) -", "21 septembre 2012, France. -".
     uint32_t limit = std::min<uint32_t>(found[0].end + 6, static_cast<uint32_t>(article.tokens.size()));
@@ -76,7 +80,6 @@ std::optional<std::string> DatelineDate(const Article& article, const text::Lowe
       TokenKind k = article.tokens[t].kind;
       if (k != TokenKind::kPunctuation && k != TokenKind::kWord && k != TokenKind::kAbbreviation) break;
     }
-    return std::nullopt;
   }
   return std::nullopt;
 }

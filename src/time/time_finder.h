@@ -7,8 +7,8 @@
 // anchor of what follows ("le 5 janvier" after "début 2022", "la même
 // nuit" after "dans la nuit du 6 janvier"). The article's date comes from
 // the input, else from a dateline ("9 novembre 2012. -" opening the first
-// paragraph), else it is estimated from the latest day the text gives, and
-// marked so. Thread-safe: nothing is kept between articles.
+// paragraph, or the second after a standfirst), else it is estimated from
+// the latest day the text gives, and marked so. Thread-safe: nothing is kept between articles.
 #ifndef VEILLE_TIME_TIME_FINDER_H_
 #define VEILLE_TIME_TIME_FINDER_H_
 
@@ -29,9 +29,9 @@ class TimeFinder final : public Stage {
   Status Run(Article& article) const override;
 };
 
-// The date of a dateline opening the article's first paragraph ("9
-// novembre 2012. -", "PARIS, 5 janvier 2022 (AFP) -"), as "2012-11-09";
-// std::nullopt when there is none.
+// The date of a dateline opening the article's first or second paragraph
+// ("9 novembre 2012. -", "PARIS, 5 janvier 2022 (AFP) -"), as
+// "2012-11-09"; std::nullopt when there is none.
 std::optional<std::string> DatelineDate(const Article& article, const text::LowerTokens& lower);
 
 }  // namespace veille::time

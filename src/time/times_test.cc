@@ -2,6 +2,10 @@
 // scorers' translations of the peers' values.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -186,6 +190,54 @@ TEST(TimeScorerTest, DucklingValuesAsTimex) {
   EXPECT_EQ(DucklingTimex("NEGATIVE"), "");
   EXPECT_EQ(CanonicalTimex("2013-02-12T14:00"), "2013-02-12T14");
   EXPECT_EQ(CanonicalTimex("2013-02-12T14:00/2013-02-12T16:30"), "2013-02-12T14/2013-02-12T16:30");
+}
+
+// Both scorers on tiny corpora of their own formats, through a peer's
+// predictions: spans located by text, values in a reference's cases only,
+// open TIMEX ("XXXX-WXX-2", "TMO") matched on what they fix.
+TEST(TimeScorerTest, ScoresPredictionsOnBothCorpora) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("veille-time-scorer-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  };
+  std::string duckling = write("time.tsv",
+                               "hier\tdatetime (2013, 2, 11, 0, 0, 0) Day\n"
+                               "cet après-midi\tdatetimeInterval ((2013, 2, 12, 12, 0, 0), (2013, 2, 12, 19, 0, 0)) Hour\n"
+                               "deux trois minutes\tNEGATIVE\n");
+  std::string recognizers = write(
+      "model.json",
+      "\xEF\xBB\xBF[{\"Input\": \"Je pars mardi matin\", \"Context\": {\"ReferenceDateTime\": \"2016-11-07T00:00:00\"},"
+      " \"Results\": [{\"Text\": \"mardi matin\", \"Start\": 8, \"End\": 18, \"Resolution\": {\"values\":"
+      " [{\"timex\": \"XXXX-WXX-2TMO\", \"type\": \"datetimerange\"}]}}]},"
+      " {\"Input\": \"Il est venu en 2015\", \"Results\": [{\"Text\": \"2015\", \"Resolution\": {\"values\":"
+      " [{\"timex\": \"2015\"}]}}]}]");
+  std::string predictions = write(
+      "peer.jsonl",
+      "{\"corpus\":\"duckling\",\"case\":1,\"found\":[{\"start\":0,\"end\":4,\"value\":\"2013-02-11T00:00:00\",\"grain\":\"day\"}]}\n"
+      "{\"corpus\":\"duckling\",\"case\":2,\"found\":[]}\n"
+      "{\"corpus\":\"duckling\",\"case\":3,\"found\":[{\"start\":0,\"end\":4,\"value\":\"2013-02-12T04:32:00\",\"grain\":\"minute\"}]}\n"
+      "{\"corpus\":\"recognizers\",\"case\":0,\"found\":[{\"start\":8,\"end\":13,\"value\":\"2016-11-08T00:00:00\",\"grain\":\"day\"}]}\n"
+      "{\"corpus\":\"recognizers\",\"case\":1,\"found\":[{\"start\":0,\"end\":2,\"value\":\"2016-11-03T00:00:00\",\"grain\":\"day\"},"
+      "{\"start\":15,\"end\":19,\"value\":\"2015-01-01T00:00:00\",\"grain\":\"year\"}]}\n"
+      "{\"summary\":true,\"cases\":5,\"seconds\":0.5}\n");
+  auto run = ScorePredictions(duckling, recognizers, predictions);
+  ASSERT_TRUE(run.ok()) << run.status().message();
+  EXPECT_EQ(run->duckling.phrases, 3u);
+  EXPECT_EQ(run->duckling.resolved, 1u);        // hier; nothing for the afternoon
+  EXPECT_EQ(run->duckling.negatives_left, 0u);  // found something in a NEGATIVE phrase
+  EXPECT_EQ(run->recognizers.gold_spans, 2u);
+  EXPECT_EQ(run->recognizers.found_spans, 3u);
+  EXPECT_EQ(run->recognizers.matched, 2u);      // "Il" (Je → jeudi) is no gold span
+  EXPECT_DOUBLE_EQ(run->recognizers.recall, 1.0);
+  EXPECT_NEAR(run->recognizers.precision, 2.0 / 3, 1e-9);
+  EXPECT_EQ(run->recognizers.valued, 1u);       // only the case with a reference time
+  EXPECT_EQ(run->recognizers.values_right, 0u); // a Tuesday, but not its morning
+  EXPECT_EQ(run->cases, 5u);
+  EXPECT_DOUBLE_EQ(run->seconds, 0.5);
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -318,12 +318,20 @@ std::string DucklingTimex(const std::string& expected) {
     --last[0];
   } else if (grain == "Month") {
     if (--last[1] == 0) last[1] = 12, --last[0];
-  } else if (grain == "Hour") {
-    --last[3];
-  } else if (grain == "Minute") {
-    --last[4];
-  } else if (grain == "Second") {
-    --last[5];
+  } else if (grain == "Hour" || grain == "Minute" || grain == "Second") {
+    // One grain back, borrowing across minutes, hours and days.
+    auto d = time::ParseDay(AtGrain(b, "Day"));
+    if (d) {
+      using namespace std::chrono;
+      seconds step{grain == "Hour" ? 3600 : grain == "Minute" ? 60 : 1};
+      sys_seconds at = sys_days{*d} + hours{b[3]} + minutes{b[4]} + seconds{b[5]} - step;
+      year_month_day day{floor<days>(at)};
+      hh_mm_ss clock{at - floor<days>(at)};
+      last[0] = static_cast<int>(day.year()), last[1] = static_cast<int>(static_cast<unsigned>(day.month()));
+      last[2] = static_cast<int>(static_cast<unsigned>(day.day()));
+      last[3] = static_cast<int>(clock.hours().count()), last[4] = static_cast<int>(clock.minutes().count());
+      last[5] = static_cast<int>(clock.seconds().count());
+    }
   }
   return first + "/" + AtGrain(last, grain);
 }

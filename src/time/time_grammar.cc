@@ -96,10 +96,17 @@ class SentenceReader {
     }
     int n = NumberWord(W(t));
     if (n < 0) return kFail;
-    // "vingt et un", "trente et une"
+    // "vingt et un", "trente et une"; "vingt quatre" written without its hyphen
     if (n >= 20 && n <= 60 && n % 10 == 0 && Is(t + 1, "et") && (Is(t + 2, "un") || Is(t + 2, "une"))) {
       *value = n + 1;
       return t + 3;
+    }
+    if (n >= 20 && n <= 60 && n % 10 == 0 && t + 1 < end_) {
+      int units = NumberWord(W(t + 1));
+      if (units >= 2 && units <= 9) {
+        *value = n + units;
+        return t + 2;
+      }
     }
     *value = n;
     return t + 1;
@@ -355,6 +362,29 @@ class SentenceReader {
       return t + 1;
     }
     if (Kind(t) != TokenKind::kNumber) return kFail;
+    // "20 02 2014", "le 20 02 14", "le 17 02": numbers apart, the day and
+    // month of two digits at most and a year of four (or of two, after a
+    // two-digit month); not inside a longer run of numbers (a telephone
+    // number), and without a year only after "le" and with a two-digit month.
+    if (t + 1 < end_ && Kind(t + 1) == TokenKind::kNumber && W(t).size() <= 2 && W(t + 1).size() <= 2 &&
+        !(t > begin_ && Kind(t - 1) == TokenKind::kNumber)) {
+      int d = Digits(W(t)), mo = Digits(W(t + 1));
+      bool two_digit_month = W(t + 1).size() == 2;
+      uint32_t after = t + 2;
+      int y = -1;
+      if (after < end_ && Kind(after) == TokenKind::kNumber &&
+          (W(after).size() == 4 || (W(after).size() == 2 && two_digit_month))) {
+        y = Digits(W(after));
+        if (W(after).size() == 2) y += y < 50 ? 2000 : 1900;
+        ++after;
+      }
+      bool alone = !(after < end_ && Kind(after) == TokenKind::kNumber);
+      bool dated = y >= 0 || (t > begin_ && Is(t - 1, "le") && two_digit_month);
+      if (alone && dated && d >= 1 && d <= 31 && mo >= 1 && mo <= 12 && (y < 0 || PlausibleYear(y))) {
+        f->day = d, f->month = mo, f->year = y;
+        return after;
+      }
+    }
     if (t + 2 < end_ && Is(t + 1, "/") && Kind(t + 2) == TokenKind::kNumber && W(t).size() <= 2 &&
         W(t + 2).size() <= 2 && !(Is(t + 3, "/"))) {
       // "17/02": a day and a month (not a fraction of three numbers)
@@ -529,6 +559,25 @@ class SentenceReader {
           m.nth_unit = unit;
           if (Is(u + 1, "week-end")) f.part = "WE";
           m.granularity = unit;
+          if (uint32_t y = Year(after, &year); y != kFail) {
+            f.year = year;
+            return y;
+          }
+          return after;
+        }
+      }
+    }
+    // "la première quinzaine d'avril", "la seconde quinzaine de mars": the
+    // month's first or second half, as TIMEX3 writes it (START, END)
+    {
+      uint32_t u = Is(t, "la") ? t + 1 : t;
+      bool first_half = IsAny(u, {"première", "premiere", "1re"}), second_half = IsAny(u, {"deuxième", "seconde", "2e"});
+      int mo;
+      if ((first_half || second_half) && Is(u + 1, "quinzaine") && IsAny(u + 2, {"de", "d'"})) {
+        if (uint32_t after = Month(u + 3, &mo); after != kFail) {
+          f.month = mo;
+          m.granularity = Unit::kMonth;
+          m.mod = first_half ? "START" : "END";
           if (uint32_t y = Year(after, &year); y != kFail) {
             f.year = year;
             return y;
@@ -1061,6 +1110,18 @@ class SentenceReader {
           m.granularity = unit;
           return v;
         }
+      }
+    }
+    if (IsAny(t, {"la", "le", "l'"}) && Is(t + 2, "qui") && IsAny(t + 3, {"suit", "a", "précède"})) {
+      // "la semaine qui suit", "le mois qui a suivi", "l'année qui précède"
+      Unit unit = UnitOf(W(t + 1));
+      uint32_t verb = Is(t + 3, "a") ? t + 4 : t + 3;
+      if ((unit == Unit::kWeek || unit == Unit::kMonth || unit == Unit::kYear) &&
+          IsAny(verb, {"suit", "suivi", "précède", "précédé"})) {
+        m.shift_unit = unit;
+        m.granularity = unit;
+        m.shift = W(verb).starts_with("suiv") || W(verb) == "suit" ? 1 : -1;
+        return verb + 1;
       }
     }
     if (IsAny(t, {"la", "le", "l'"})) {

@@ -1,5 +1,6 @@
 #include "time/time_resolver.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -320,7 +321,8 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     // The units next to the reference: the one just before or after it up
     // to `shift` of them, as an interval of the unit.
     const std::optional<KnownDate>& base = anchors.published ? anchors.published : anchors.story;
-    if (!base || base->granularity > Unit::kDay || m.shift_unit < Unit::kDay) {
+    bool clock = m.shift_unit < Unit::kDay && base && base->minute_of_day >= 0;
+    if (!base || base->granularity > Unit::kDay || (m.shift_unit < Unit::kDay && !clock)) {
       expr.value = DurationValue(m.shift < 0 ? -m.shift : m.shift, m.shift_unit);
       expr.type = TimeType::kDuration;
       expr.anchor = TimeAnchor::kAbsolute;
@@ -334,6 +336,10 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     if (!a || !b) {
       expr.value = Unresolved(m);
       return;
+    }
+    if (m.shift_unit == Unit::kMinute) {  // minutes at the minute: "04:28/04:29"
+      a->resize(16);
+      b->resize(16);
     }
     expr.value = m.shift < 0 ? *b + "/" + *a : *a + "/" + *b;
     expr.anchor = anchors.published ? TimeAnchor::kPublished : TimeAnchor::kText;
@@ -383,6 +389,7 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     whole.easter = -1000;
     whole.granularity = m.easter != -1000 ? Unit::kYear : Unit::kMonth;
     whole.fields.part = {};
+    whole.fields.weekday = -1;  // the month first; the weekday is found in it below
     if (m.easter != -1000) whole.fields.month = 3, whole.fields.day = 22;  // near Easter, to place the year
     Resolve(whole, anchors, expr);
     int y = 0, mo = 0;
@@ -495,9 +502,18 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
   for (int i = 0; i < 2; ++i) {
     const std::optional<KnownDate>& base = i == 0 ? first : second;
     if (!base) continue;
-    // "la même nuit" is the night of the story's day; a story date with
-    // its own part of the day gives it to "le même jour".
     TimeMeaning counted = m;
+    // A time of day alone against the time of writing, in a sentence not
+    // told in the past, is the next one: "à minuit", "3 heures du matin"
+    // written at 04:30 are tomorrow's.
+    TimeAnchor name = i == 0 ? first_name : second_name;
+    if (name == TimeAnchor::kPublished && m.reference == Reference::kStory && !anchors.published_estimated &&
+        m.fields.hour >= 0 &&
+        m.fields.day < 0 && m.fields.weekday < 0 && m.shift_unit == Unit::kDay && m.shift == 0 &&
+        m.direction >= 0 && base->minute_of_day >= 0 &&
+        m.fields.hour * 60 + std::max(m.fields.minute, 0) < base->minute_of_day) {
+      counted.shift = 1;
+    }
     if (auto v = FromBase(counted, *base)) {
       expr.value = *v;
       expr.anchor = i == 0 ? first_name : second_name;

@@ -92,7 +92,8 @@ int DayOfMonth(std::string_view word) {
 
 Unit UnitOf(std::string_view word) {
   static constexpr std::pair<std::string_view, Unit> kUnits[] = {
-      {"seconde", Unit::kSecond},   {"secondes", Unit::kSecond}, {"minute", Unit::kMinute},
+      {"seconde", Unit::kSecond},   {"secondes", Unit::kSecond}, {"sec", Unit::kSecond},
+      {"min", Unit::kMinute},       {"mn", Unit::kMinute},       {"minute", Unit::kMinute},
       {"minutes", Unit::kMinute},   {"heure", Unit::kHour},      {"heures", Unit::kHour},
       {"jour", Unit::kDay},         {"jours", Unit::kDay},       {"journée", Unit::kDay},
       {"journées", Unit::kDay},     {"semaine", Unit::kWeek},    {"semaines", Unit::kWeek},

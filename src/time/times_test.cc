@@ -158,7 +158,21 @@ TEST(TimesTest, PeriodsOfTheCalendar) {
             (Lines{"Entre janvier 2019 et aujourd'hui|2019-01/2022-01-12", "2014-2018|2014/2018"}));
 }
 
+TEST(TimesTest, NumbersApartAndHalvesOfMonths) {
+  EXPECT_EQ(Times("Le 20 02 2014, puis le 17 02.", "2014-01-10"),
+            (Lines{"20 02 2014|2014-02-20", "17 02|2014-02-17"}));
+  // A telephone number is no date.
+  EXPECT_EQ(Times("Appelez le 06 12 34 56 78."), Lines{});
+  EXPECT_EQ(Times("Dans la seconde quinzaine de mars 2022.", "", true),
+            Lines{"la seconde quinzaine de mars 2022|2022-03|month|END|absolute"});
+}
+
 TEST(TimesTest, HoursFromTheTimeOfWriting) {
+  // Midnight, written at 08:30 without a past tense, is tonight's.
+  EXPECT_EQ(Times("Le couvre-feu commence à minuit.", "2022-01-12T08:30:00Z"),
+            Lines{"à minuit|2022-01-13T00:00"});
+  EXPECT_EQ(Times("Le couvre-feu a commencé à minuit.", "2022-01-12T08:30:00Z"),
+            Lines{"à minuit|2022-01-12T00:00"});
   EXPECT_EQ(Times("Il y a deux heures, la police est arrivée.", "2022-01-12T08:30:00Z"),
             Lines{"Il y a deux heures|2022-01-12T06:30"});
   // Without the time of writing, left open.

@@ -288,12 +288,21 @@ std::string DucklingTimex(const std::string& expected) {
     // A weekend: Friday 18:00 to Monday 00:00.
     if (apart == 3 && a[3] == 18 && to_midnight) return AtGrain(a, "Week") + "-WE";
     if (apart == 0 || (apart == 1 && to_midnight)) {
-      // Parts of the day, as Duckling bounds them.
+      // Parts of the day, as Duckling bounds them (its parts and their
+      // beginnings, middles and ends; not any range of hours: "de 9h à
+      // 11h" is 9 to 12 and stays a range).
+      struct Part {
+        int start, end;
+        const char* part;
+      };
+      static constexpr Part kParts[] = {
+          {4, 12, "MO"},  {7, 9, "MO"},   {9, 11, "MO"},  {10, 12, "MO"}, {6, 10, "MO"},
+          {12, 19, "AF"}, {12, 14, "AF"}, {14, 17, "AF"}, {17, 19, "AF"}, {13, 17, "AF"},
+          {18, 24, "EV"}, {18, 21, "EV"}, {21, 24, "EV"}, {17, 21, "EV"}, {11, 16, "MI"}};
       int start = a[3], end = to_midnight ? 24 : b[3];
-      if (end <= 12) return day + "TMO";
-      if (start >= 18 || (start >= 17 && end >= 21)) return day + "TEV";
-      if (start == 11 && end == 16) return day + "TMI";
-      if (start >= 12 && end <= 19) return day + "TAF";
+      for (const Part& p : kParts) {
+        if (p.start == start && p.end == end && a[4] == 0 && b[4] == 0) return day + "T" + p.part;
+      }
     }
   }
   if (grain == "Day") {

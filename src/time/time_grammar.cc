@@ -900,7 +900,7 @@ class SentenceReader {
         uint32_t stop = unit_at + 1;
         if (sign == 0 && unit != Unit::kNone) {
           if (IsAny(stop, {"passés", "passées", "derniers", "dernières"})) sign = -1, ++stop;
-          else if (IsAny(stop, {"suivants", "suivantes", "prochains", "prochaines"})) sign = 1, ++stop;
+          else if (IsAny(stop, {"suivants", "suivantes", "suivant", "prochains", "prochaines"})) sign = 1, ++stop;
           else if (Is(stop, "à") && Is(stop + 1, "venir")) sign = 1, stop += 2;
         }
         if (sign != 0 && unit != Unit::kNone && unit >= Unit::kMinute && unit <= Unit::kYear &&

@@ -23,7 +23,7 @@ constexpr std::string_view kNonFinalAbbreviations[] = {
 // Abbreviations that may also close a sentence ("… et ainsi de suite etc.").
 constexpr std::string_view kFinalAbbreviations[] = {
     "etc", "apr", "min", "max", "hab", "Inc", "Ltd", "Co", "Cie", "cie", "Jr",
-    "Sr", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "mill",
+    "Sr", "jan", "janv", "fév", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "dec", "mill",
     "mds", "Mds", "md", "Md", "Bd", "éd", "coll", "ibid", "op", "cit"};
 
 template <size_t N>
@@ -279,6 +279,11 @@ void Segmenter::SegmentBlock(std::string_view text, uint32_t base, uint32_t bloc
     }
     if (next < pieces.size() && StartsLowercase(text, pieces, next)) {
       t = next - 1;
+      continue;
+    }
+    // An abbreviation before a number goes on: "le 7 oct. 2018", "sept. 2014".
+    if (pieces[t].kind == TokenKind::kAbbreviation && next == t + 1 && next < pieces.size() &&
+        pieces[next].kind == TokenKind::kNumber) {
       continue;
     }
     ranges.push_back({first, next});

@@ -309,8 +309,11 @@ class SentenceReader {
     uint32_t after_month = Month(u, &month);
     if (after_month == kFail) {
       // "le 5" alone: a day of the month the story is in, only with its
-      // article and no unit after it ("le 5 mars", not "le 5 000", "le 5 %").
-      bool le = day_token > begin_ && Is(day_token - 1, "le");
+      // article and no unit after it ("le 5 mars", not "le 5 000", "le 5 %");
+      // also "à partir du 8".
+      bool le = day_token > begin_ && (Is(day_token - 1, "le") ||
+                                       (day_token > begin_ + 2 && Is(day_token - 1, "du") &&
+                                        Is(day_token - 2, "partir") && Is(day_token - 3, "à")));
       if (need_month || list.size() > 1 || (f->weekday < 0 && !le)) return kFail;
       if (UnitOf(W(u)) != Unit::kNone || (u < end_ && Kind(u) == TokenKind::kNumber) ||
           IsAny(u, {"%", "h", "heures", "€", "$"}) || (!W(u).empty() && W(u)[0] >= '0' && W(u)[0] <= '9')) {
@@ -903,7 +906,7 @@ class SentenceReader {
           else if (IsAny(stop, {"suivants", "suivantes", "suivant", "prochains", "prochaines"})) sign = 1, ++stop;
           else if (Is(stop, "à") && Is(stop + 1, "venir")) sign = 1, stop += 2;
         }
-        if (sign != 0 && unit != Unit::kNone && unit >= Unit::kMinute && unit <= Unit::kYear &&
+        if (sign != 0 && unit != Unit::kNone && unit >= Unit::kSecond && unit <= Unit::kYear &&
             unit != Unit::kPartOfDay && unit != Unit::kSeason) {
           m.shift_unit = unit;
           m.granularity = unit;
@@ -1258,6 +1261,49 @@ class SentenceReader {
     return u;
   }
 
+  // A range in one token: "13-15 juillet", "11h30-13h30". The days take
+  // the month after them.
+  uint32_t JoinedRange(uint32_t t, TimeMeaning& m) const {
+    std::string_view w = W(t);
+    size_t dash = w.find('-');
+    if (Kind(t) != TokenKind::kWord || dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size() ||
+        w[0] < '0' || w[0] > '9') {
+      return kFail;
+    }
+    std::string_view a = w.substr(0, dash), b = w.substr(dash + 1);
+    if (DayOfMonth(a) > 0 && DayOfMonth(b) > 0) {
+      int month, year;
+      uint32_t after = Month(t + 1, &month);
+      if (after == kFail) return kFail;
+      m.fields.day = DayOfMonth(a);
+      m.fields.month = month;
+      m.until = CalendarFields{};
+      m.until->day = DayOfMonth(b);
+      m.until->month = month;
+      if (uint32_t y = Year(after, &year); y != kFail) m.fields.year = m.until->year = year, after = y;
+      m.granularity = Unit::kDay;
+      return after;
+    }
+    auto clock = [](std::string_view s, int* hour, int* minute) {
+      size_t h = s.find('h');
+      if (h == std::string_view::npos || h == 0 || h > 2) return false;
+      *hour = Digits(s.substr(0, h));
+      *minute = h + 1 < s.size() ? Digits(s.substr(h + 1)) : 0;
+      return *hour >= 0 && *hour <= 24 && *minute >= 0 && *minute <= 59 && s.size() - h - 1 <= 2;
+    };
+    int h1, m1, h2, m2;
+    if (!clock(a, &h1, &m1) || !clock(b, &h2, &m2)) return kFail;
+    if (h1 > h2 && h1 <= 12 && h2 < 12) h2 += 12;
+    m.type = TimeType::kTime;
+    m.granularity = Unit::kMinute;
+    m.reference = Reference::kStory;
+    m.shift_unit = Unit::kDay;
+    m.fields.hour = h1, m.fields.minute = m1;
+    m.until = CalendarFields{};
+    m.until->hour = h2, m.until->minute = m2;
+    return t + 1;
+  }
+
   // "du 4 au 6 janvier", "13 au 15 juillet", "entre le 13 et le 15
   // juillet", "du 13 au 18", "entre 2019 et 2021", "de 2019 à 2021", "de
   // 14 h à 16 h", "entre 9h30 et 11h jeudi".
@@ -1286,6 +1332,15 @@ class SentenceReader {
       return kFail;
     }
     uint32_t end = IntervalEnd(v, &last, &last_kind);
+    // "entre midi et 2", "de 14h à 16": after a time of day, a bare number
+    // is its hour.
+    if (end != kFail && first_kind == 2 && last_kind == 0 && last.month < 0 && last.weekday < 0 &&
+        last.day <= 24 && Kind(v) == TokenKind::kNumber) {
+      last.hour = last.day;
+      last.minute = 0;
+      last.day = -1;
+      last_kind = 2;
+    }
     if (end == kFail || last_kind != first_kind) return kFail;
     // Two bare numbers are hours when a part of the day or a day follows
     // ("entre 17 et 18 après-midi", "de 5 à 7 aujourd'hui", "entre 3 et 5
@@ -1534,7 +1589,7 @@ class SentenceReader {
     uint32_t stop = kFail;
     TimeMeaning best;
     std::vector<std::pair<uint32_t, int>> best_list;
-    for (int rule = 0; rule < 10; ++rule) {
+    for (int rule = 0; rule < 11; ++rule) {
       TimeMeaning candidate;
       list_.clear();
       uint32_t end = kFail;
@@ -1549,6 +1604,7 @@ class SentenceReader {
         case 7: end = Duration(t, candidate); break;
         case 8: end = WeekOf(t, candidate); break;
         case 9: end = MixedInterval(t, candidate); break;
+        case 10: end = JoinedRange(t, candidate); break;
       }
       if (end != kFail && (stop == kFail || end > stop)) {
         stop = end;

@@ -337,9 +337,10 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
       expr.value = Unresolved(m);
       return;
     }
-    if (m.shift_unit == Unit::kMinute) {  // minutes at the minute: "04:28/04:29"
-      a->resize(16);
-      b->resize(16);
+    if (m.shift_unit == Unit::kMinute || m.shift_unit == Unit::kHour) {
+      // At the unit: minutes "04:28/04:29", hours "T05/T07".
+      a->resize(m.shift_unit == Unit::kMinute ? 16 : 13);
+      b->resize(m.shift_unit == Unit::kMinute ? 16 : 13);
     }
     expr.value = m.shift < 0 ? *b + "/" + *a : *a + "/" + *b;
     expr.anchor = anchors.published ? TimeAnchor::kPublished : TimeAnchor::kText;

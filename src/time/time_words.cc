@@ -162,7 +162,7 @@ bool TimeWord(std::string_view word) {
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lundis", "mardis",
         "mercredis", "jeudis", "vendredis", "samedis", "dimanches", "lun", "mar", "mer", "jeu", "ven",
         "sam", "dim",
-        "seconde", "secondes", "minute", "minutes", "heure", "heures", "jour", "jours", "journée",
+        "seconde", "secondes", "sec", "min", "mn", "minute", "minutes", "heure", "heures", "jour", "jours", "journée",
         "journées", "journee", "semaine", "semaines", "mois", "trimestre", "trimestres", "semestre", "an",
         "ans", "année", "années", "annee", "annees", "décennie", "décennies", "siècle", "siècles",
         "quinzaine", "week-end",

@@ -153,7 +153,8 @@ class SentenceReader {
       int hh = Digits(w.substr(0, h)), mm = w.size() > h + 1 ? Digits(w.substr(h + 1)) : 0;
       if (hh >= 0 && hh <= 24 && mm >= 0 && mm <= 59 && w.size() - h - 1 <= 2) {
         *hour = hh, *minute = mm;
-        return t + 1;
+        // "15h passé de 15 minutes": minutes written after
+        return w.size() == h + 1 ? Minutes(t + 1, hour, minute) : t + 1;
       }
       return kFail;
     }
@@ -194,6 +195,14 @@ class SentenceReader {
   // quinze minutes". `u` is the token after the hour; returns the token
   // after the minutes (u itself when there are none).
   uint32_t Minutes(uint32_t u, int* hour, int* minute) const {
+    // "passé de quinze minutes", as Québec says it
+    if (IsAny(u, {"passé", "passées", "passée"}) && Is(u + 1, "de")) {
+      int n;
+      uint32_t after = Number(u + 2, &n);
+      if (after == kFail || n < 1 || n > 59 || !IsAny(after, {"minute", "minutes"})) return u;
+      *minute = n;
+      return after + 1;
+    }
     if (Is(u, "et") && IsAny(u + 1, {"quart", "demie", "demi"})) {
       *minute = Is(u + 1, "quart") ? 15 : 30;
       return u + 2;
@@ -288,7 +297,11 @@ class SentenceReader {
       u += 2;
     }
     int day = DayOfMonth(W(u));
-    if (day < 0 || (Kind(u) != TokenKind::kNumber && W(u) != "1er" && W(u) != "premier")) {
+    // After a weekday, a day in words: "vendredi quinze".
+    if (day < 0 && f->weekday > 0 && Kind(u) == TokenKind::kWord && NumberWord(W(u)) >= 1 &&
+        NumberWord(W(u)) <= 31 && !IsAny(u + 1, {"heure", "heures", "h"})) {
+      day = NumberWord(W(u));
+    } else if (day < 0 || (Kind(u) != TokenKind::kNumber && W(u) != "1er" && W(u) != "premier")) {
       return kFail;
     }
     // "mardi 11:00", "le 5 h": an hour, not a day.
@@ -1704,6 +1717,22 @@ class SentenceReader {
         m.type = TimeType::kTime;
         m.granularity = Unit::kMinute;
         return after;
+      }
+      // "demain jusqu'à 16h": the day from its start to that hour.
+      if (IsAny(u, {"jusqu'à", "jusqu'"}) && m.fields.part.empty()) {
+        uint32_t v = Is(u, "jusqu'") && Is(u + 1, "à") ? u + 2 : u + 1;
+        int hour, minute;
+        if (uint32_t c = Clock(v, &hour, &minute); c != kFail && (Kind(v) == TokenKind::kWord || IsAny(v + 1, {"h", "heure", "heures", ":"}))) {
+          CalendarFields first = m.fields, last = m.fields;
+          first.hour = 0, first.minute = 0;
+          last.hour = hour, last.minute = minute;
+          uint32_t after = ClockPart(c, &last.hour);
+          m.fields = first;
+          m.until = last;
+          m.type = TimeType::kTime;
+          m.granularity = Unit::kMinute;
+          return after;
+        }
       }
       if (uint32_t after = TimeOfDay(u, &clock); after != kFail) {
         if ((m.fields.part == "AF" || m.fields.part == "EV") && clock.hour < 12) clock.hour += 12;

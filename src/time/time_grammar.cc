@@ -308,7 +308,7 @@ class SentenceReader {
     if (IsAny(u + 1, {":", "h", "heure", "heures"})) return kFail;
     // "premier" and "1er" are days only before a month ("le premier chef
     // d'État" is none).
-    need_month = need_month || Kind(u) != TokenKind::kNumber;
+    need_month = need_month || ((W(u) == "premier" || W(u) == "1er") && f->weekday < 0);
     uint32_t day_token = u;
     ++u;
     std::vector<std::pair<uint32_t, int>> list{{day_token, day}};

@@ -167,6 +167,17 @@ TEST(TimesTest, NumbersApartAndHalvesOfMonths) {
             Lines{"la seconde quinzaine de mars 2022|2022-03|month|END|absolute"});
 }
 
+TEST(TimesTest, HoursWrittenOtherWays) {
+  EXPECT_EQ(Times("Il est parti à 15h passé de 15 minutes.", "2022-01-12"),
+            Lines{"à 15h passé de 15 minutes|2022-01-12T15:15"});
+  EXPECT_EQ(Times("Le magasin est ouvert demain jusqu'à 16h.", "2022-01-12"),
+            Lines{"demain jusqu'à 16h|2022-01-13T00:00/2022-01-13T16:00"});
+  EXPECT_EQ(Times("Rendez-vous vendredi quinze à 16h.", "2022-04-01"),
+            Lines{"vendredi quinze à 16h|2022-04-15T16:00"});
+  EXPECT_EQ(Times("Ouvert 11h30-13h30 et du 13-15 juillet 2022.", "2022-04-01"),
+            (Lines{"11h30-13h30|2022-04-01T11:30/2022-04-01T13:30", "13-15 juillet 2022|2022-07-13/2022-07-15"}));
+}
+
 TEST(TimesTest, HoursFromTheTimeOfWriting) {
   // Midnight, written at 08:30 without a past tense, is tonight's.
   EXPECT_EQ(Times("Le couvre-feu commence à minuit.", "2022-01-12T08:30:00Z"),

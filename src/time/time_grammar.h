@@ -1,8 +1,9 @@
 // The French temporal grammar: which runs of words are time expressions,
 // and what each says (time_meaning.h). Rules are code, one function per
-// construction, tried longest first at every word; see time_grammar.cc
+// construction, all tried at every word that has a word of time within
+// its next four (TimeWord), the longest match winning; see time_grammar.cc
 // for the constructions and the traps they avoid ("Je", "sa", "Mai" the
-// name, "mars" without a date around it).
+// name, "mars" without a date around it, a telephone number).
 #ifndef VEILLE_TIME_TIME_GRAMMAR_H_
 #define VEILLE_TIME_TIME_GRAMMAR_H_
 

@@ -487,9 +487,7 @@ uint32_t SentenceReader::Modified(uint32_t t, TimeMeaning& m) {
     if (IsAny(core, {"journée", "matinée", "soirée", "après-midi", "nuit"})) {
       std::string_view part = Is(core, "journée") ? (mod == "END" ? "EV" : mod == "START" ? "MO" : "MI")
                                                   : PartOfDay(W(core));
-      m.type = TimeType::kTime;
-      m.fields.part = part;
-      m.granularity = Unit::kPartOfDay;
+      m.AtPartOfDay(part);
       m.reference = Reference::kStory;
       if (!Is(core, "journée")) m.mod = mod;
       return core + 1;

@@ -70,6 +70,13 @@ struct TimeMeaning {
   // A duration (type kDuration) or a recurrence (kSet): `amount` of
   // `granularity`; -1 for "quelques".
   int amount = 0;
+  // A time of the day's part ("MO", "AF", "EV", "NI"): "demain soir".
+  void AtPartOfDay(std::string_view part) {
+    type = TimeType::kTime;
+    fields.part = part;
+    granularity = Unit::kPartOfDay;
+  }
+
   // The other end of an interval ("du 4 au 6 janvier", "entre 2019 et
   // 2021"), read like the start.
   std::optional<CalendarFields> until;

@@ -20,9 +20,7 @@ uint32_t SentenceReader::FromNow(uint32_t t, TimeMeaning& m) {
     m.shift = shift;
     uint32_t stop = t + 1;
     if (std::string_view part = PartOfDay(W(stop)); !part.empty()) {
-      m.type = TimeType::kTime;
-      m.fields.part = part;
-      m.granularity = Unit::kPartOfDay;
+      m.AtPartOfDay(part);
       ++stop;
     }
     return stop;
@@ -31,9 +29,7 @@ uint32_t SentenceReader::FromNow(uint32_t t, TimeMeaning& m) {
   if (IsAny(t, {"ce", "cet", "cette"})) {
     std::string_view part = PartOfDay(W(t + 1));
     if (!part.empty() && !Is(t + 2, "-là") && !Is(t + 2, "là")) {
-      m.type = TimeType::kTime;
-      m.fields.part = part;
-      m.granularity = Unit::kPartOfDay;
+      m.AtPartOfDay(part);
       m.shift = 0;
       return t + 2;
     }
@@ -208,9 +204,7 @@ uint32_t SentenceReader::FromNow(uint32_t t, TimeMeaning& m) {
         stop += 2;
       }
       if (std::string_view part = PartOfDay(W(stop)); !part.empty()) {
-        m.type = TimeType::kTime;
-        m.fields.part = part;
-        m.granularity = Unit::kPartOfDay;
+        m.AtPartOfDay(part);
         ++stop;
       }
       return stop;
@@ -252,9 +246,7 @@ uint32_t SentenceReader::FromStory(uint32_t t, TimeMeaning& m) {
       }
     }
     if (std::string_view part = PartOfDay(W(stop)); !part.empty()) {
-      m.type = TimeType::kTime;
-      m.fields.part = part;
-      m.granularity = Unit::kPartOfDay;
+      m.AtPartOfDay(part);
       ++stop;
     }
     return stop;
@@ -270,9 +262,7 @@ uint32_t SentenceReader::FromStory(uint32_t t, TimeMeaning& m) {
     std::string_view noun = W(u + 1);
     if (noun == "jour" || noun == "journée") return u + 2;
     if (std::string_view part = PartOfDay(noun); !part.empty()) {
-      m.type = TimeType::kTime;
-      m.fields.part = part;
-      m.granularity = Unit::kPartOfDay;
+      m.AtPartOfDay(part);
       return u + 2;
     }
     Unit unit = UnitOf(noun);
@@ -290,9 +280,7 @@ uint32_t SentenceReader::FromStory(uint32_t t, TimeMeaning& m) {
     uint32_t stop = W(t + 1).ends_with("-là") ? t + 2 : t + 3;
     if (noun == "jour") return stop;
     if (std::string_view part = PartOfDay(noun); !part.empty()) {
-      m.type = TimeType::kTime;
-      m.fields.part = part;
-      m.granularity = Unit::kPartOfDay;
+      m.AtPartOfDay(part);
       return stop;
     }
     Unit unit = UnitOf(noun);
@@ -306,9 +294,7 @@ uint32_t SentenceReader::FromStory(uint32_t t, TimeMeaning& m) {
   if (Is(t, "le") && Is(t + 2, "même")) {
     if (Is(t + 1, "jour")) return t + 3;
     if (std::string_view part = PartOfDay(W(t + 1)); !part.empty()) {
-      m.type = TimeType::kTime;
-      m.fields.part = part;
-      m.granularity = Unit::kPartOfDay;
+      m.AtPartOfDay(part);
       return t + 3;
     }
   }
@@ -381,18 +367,14 @@ uint32_t SentenceReader::PartOfDayOf(uint32_t t, TimeMeaning& m) {
         TimeMeaning weekday;
         FromNow(v + 1, weekday);
         m = weekday;
-        m.type = TimeType::kTime;
-        m.fields.part = part;
-        m.granularity = Unit::kPartOfDay;
+        m.AtPartOfDay(part);
         return v + 4;
       }
       if (wd > 0) {
         TimeMeaning weekday;
         if (FromNow(v + 1, weekday) != kFail) {
           m = weekday;
-          m.type = TimeType::kTime;
-          m.fields.part = part;
-          m.granularity = Unit::kPartOfDay;
+          m.AtPartOfDay(part);
           return v + 2;
         }
       }
@@ -403,9 +385,7 @@ uint32_t SentenceReader::PartOfDayOf(uint32_t t, TimeMeaning& m) {
       return kFail;
     }
     m = date;
-    m.type = TimeType::kTime;
-    m.fields.part = part;
-    m.granularity = Unit::kPartOfDay;
+    m.AtPartOfDay(part);
     return stop;
   }
   // Alone: "dans la soirée", "le soir", "en matinée", "tôt le matin":
@@ -413,9 +393,7 @@ uint32_t SentenceReader::PartOfDayOf(uint32_t t, TimeMeaning& m) {
   if (Is(v, "tôt")) ++v;
   else if (Is(v, "très") && Is(v + 1, "tôt")) v += 2;
   m.reference = Reference::kStory;
-  m.type = TimeType::kTime;
-  m.fields.part = part;
-  m.granularity = Unit::kPartOfDay;
+  m.AtPartOfDay(part);
   m.shift_unit = Unit::kDay;
   return v;
 }

@@ -300,6 +300,12 @@ TEST_P(StoreTest, DatesTalkedAboutAreAFacet) {
   EXPECT_EQ(Find("when:2019-06"), std::vector<std::string>{ids[1]});
   EXPECT_EQ(Find("sommet when:2019"), std::vector<std::string>{ids[1]});
   EXPECT_EQ(Find("when:2021"), std::vector<std::string>{});
+  // And as a facet: the months the matches talk about, the most first.
+  auto result = store_->Search(*ParseQuery("when:2019 when:2022"), {.facets = true});
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  std::vector<std::string> months;
+  for (const FacetCount& c : result->months_talked_about) months.push_back(c.value + "=" + std::to_string(c.count));
+  EXPECT_EQ(months, (std::vector<std::string>{"2019-06=1", "2022-01=1"}));
 }
 
 // Counting stops at 1,000 matches, and ranking looks at the most recent

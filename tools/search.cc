@@ -99,6 +99,7 @@ int RunSearch(const SearchFlags& flags) {
       WriteFacets(w, "outlet", result->outlets);
       WriteFacets(w, "language", result->languages);
       WriteFacets(w, "month", result->months);
+      WriteFacets(w, "month_talked_about", result->months_talked_about);
       w.EndObject().EndObject();
       std::printf("%s\n", w.str().c_str());
     }
@@ -124,7 +125,8 @@ int RunSearch(const SearchFlags& flags) {
   if (flags.facets) {
     for (auto [name, counts] : {std::pair{"outlet", &result->outlets},
                                 std::pair{"language", &result->languages},
-                                std::pair{"month", &result->months}}) {
+                                std::pair{"month", &result->months},
+                                std::pair{"month talked about", &result->months_talked_about}}) {
       std::printf("\n%s:", name);
       for (const FacetCount& c : *counts) {
         std::printf("  %s (%llu)", c.value.empty() ? "—" : c.value.c_str(),

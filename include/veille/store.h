@@ -43,7 +43,7 @@ struct PutResult {
 struct SearchOptions {
   size_t limit = 20;
   size_t offset = 0;
-  bool facets = false;  // count matches per outlet, language and month
+  bool facets = false;  // count matches per outlet, language, month, and month talked about
   // The knowledge base entity: values are also looked up in, so that
   // entity:Almaty finds "Alma-Ata": as Options::knowledge_base ("" the
   // default one if it was built, "none" for none).
@@ -80,8 +80,9 @@ struct SearchResult {
   bool total_exact = true;
   std::vector<SearchHit> hits;
   // With SearchOptions::facets: counts per outlet, language and month, over
-  // the same (at most 1,000 most recent) matches.
-  std::vector<FacetCount> outlets, languages, months;
+  // the same (at most 1,000 most recent) matches; and per month the matches
+  // talk about (the times stage's dates, when:), the most talked about first.
+  std::vector<FacetCount> outlets, languages, months, months_talked_about;
 };
 
 // An article as the archive keeps it: what was read, and what was found.

@@ -599,6 +599,14 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
             facet.out->push_back({row[0].as<std::string>(), row[1].as<uint64_t>()});
           }
         }
+        // The months the matches talk about: their "#YYYY-MM" names.
+        for (const pqxx::row& row : r.exec_params(
+                 "SELECT substr(e.entity_key, 2), count(*)" + recent +
+                     " JOIN veille_article_entities e ON e.article = a.serial"
+                     " WHERE e.entity_key LIKE '#____-__' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50",
+                 pqxx::prepare::make_dynamic_params(values))) {
+          result.months_talked_about.push_back({row[0].as<std::string>(), row[1].as<uint64_t>()});
+        }
       }
       return result;
     } catch (const std::exception& e) {

@@ -726,6 +726,15 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       }
       if (rc != SQLITE_DONE) return Error("counting facets");
     }
+    // The months the matches talk about: their "#YYYY-MM" names-index terms.
+    Statement names(db_, "SELECT a.names" + recent);
+    if (!names.ok()) return Error("counting facets");
+    search.BindAll(names);
+    std::vector<std::string> lists;
+    int rc;
+    while ((rc = names.Step()) == SQLITE_ROW) lists.push_back(names.Text(0));
+    if (rc != SQLITE_DONE) return Error("counting facets");
+    result.months_talked_about = CountTalkedAboutMonths(lists);
     return Status::Ok();
   }
 

@@ -184,6 +184,26 @@ std::vector<std::string> DateKeys(const TimeExpr& time) {
   return keys;
 }
 
+std::vector<FacetCount> CountTalkedAboutMonths(const std::vector<std::string>& names_lists) {
+  std::unordered_map<std::string_view, uint64_t> counts;
+  for (const std::string& names : names_lists) {
+    std::string_view rest = names;
+    while (!rest.empty()) {
+      size_t newline = rest.find('\n');
+      std::string_view name = rest.substr(0, newline);
+      rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+      if (name.size() == 8 && name.starts_with(kDatePrefix) && name[5] == '-') ++counts[name.substr(1)];
+    }
+  }
+  std::vector<FacetCount> out;
+  for (const auto& [month, count] : counts) out.push_back({std::string(month), count});
+  std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (out.size() > 50) out.resize(50);
+  return out;
+}
+
 StoredRow MakeStoredRow(const Article& article) {
   StoredRow row;
   row.id = article.id;

@@ -10,6 +10,7 @@
 
 #include "veille/article.h"
 #include "veille/status.h"
+#include "veille/store.h"
 
 namespace veille::store {
 
@@ -49,6 +50,10 @@ inline constexpr std::string_view kDatePrefix = "#";
 // (kDatePrefix and the year, month or day); none for what is unresolved,
 // a duration, a recurrence, a decade or a century.
 std::vector<std::string> DateKeys(const TimeExpr& time);
+
+// Per month, how many of the names lists (one per article, names one per
+// line) hold its "#YYYY-MM" term: the most first (then by month), 50 at most.
+std::vector<FacetCount> CountTalkedAboutMonths(const std::vector<std::string>& names_lists);
 
 StoredRow MakeStoredRow(const Article& article);
 

@@ -11,7 +11,7 @@
 #include <unordered_map>
 
 #include "entities/name_key.h"
-#include "time/publication_date.h"
+#include "time/time_resolver.h"
 #include "veille/boilerplate.h"
 #include "veille/json.h"
 
@@ -148,25 +148,16 @@ std::vector<std::string> DateKeys(const TimeExpr& time) {
     for (int y = std::stoi(std::string(first)) + 1, end = std::stoi(std::string(last)); y < end && y < 10000 &&
                                                                                          keys.size() < 100;
          ++y) {
-      keys.push_back(std::string(kDatePrefix) + std::to_string(y));
+      keys.push_back(std::string(kDatePrefix).append(std::to_string(y)));
     }
     return keys;
   }
   // The days between two days a month apart at most.
-  if (auto a = time::ParseIsoDate(first.substr(0, 10)), b = time::ParseIsoDate(last.substr(0, 10));
-      a && b && a->size() == 10 && b->size() == 10) {
-    auto day = [](const std::string& iso) {
-      return std::chrono::sys_days{std::chrono::year{std::stoi(iso.substr(0, 4))} /
-                                   std::stoi(iso.substr(5, 2)) / std::stoi(iso.substr(8, 2))};
-    };
-    std::chrono::sys_days from = day(*a), to = day(*b);
+  if (auto a = time::ParseDay(first), b = time::ParseDay(last); a && b) {
+    std::chrono::sys_days from{*a}, to{*b};
     if (to > from && to - from <= std::chrono::days{31}) {
       for (auto d = from + std::chrono::days{1}; d < to; d += std::chrono::days{1}) {
-        std::chrono::year_month_day ymd{d};
-        char text[16];
-        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-        keys.push_back(std::string(kDatePrefix) + text);
+        keys.push_back(std::string(kDatePrefix).append(time::IsoDay(std::chrono::year_month_day{d})));
       }
     }
   }

@@ -43,9 +43,12 @@ class SentenceReader {
     std::string_view w = W(t);
     return t < end_ && std::find(words.begin(), words.end(), w) != words.end();
   }
-  TokenKind Kind(uint32_t t) const { return a_.tokens[t].kind; }
+  // Past the sentence, punctuation: a construction may look one word
+  // further than the sentence goes ("midi" ending the text).
+  TokenKind Kind(uint32_t t) const { return t < end_ ? a_.tokens[t].kind : TokenKind::kPunctuation; }
   // Whether the word starts with a capital (its lower case differs there).
   bool Capitalised(uint32_t t) const {
+    if (t >= end_) return false;
     std::string_view text = a_.clean.View(a_.tokens[t].clean), low = W(t);
     return !text.empty() && !low.empty() && text.substr(0, 1) != low.substr(0, 1) &&
            !(static_cast<unsigned char>(text[0]) >= 0x80 && text.substr(0, 2) == low.substr(0, 2));
@@ -58,6 +61,14 @@ class SentenceReader {
   uint32_t Number(uint32_t t, int* value) const;
 
   uint32_t Year(uint32_t t, int* year) const;
+  // A year at t goes to `fields`: the token after it; else `otherwise`.
+  uint32_t YearOr(uint32_t t, uint32_t otherwise, CalendarFields& fields) const {
+    int year;
+    uint32_t after = Year(t, &year);
+    if (after == kFail) return otherwise;
+    fields.year = year;
+    return after;
+  }
 
   // A month name, lower case (or opening the sentence): "Mai" inside a
   // sentence is a name, not a month.

@@ -242,11 +242,7 @@ uint32_t SentenceReader::CalendarDate(uint32_t t, TimeMeaning& m) {
       f.quarter = quarter ? n : -1;
       f.season = half ? (n == 1 ? std::string_view("H1") : std::string_view("H2")) : std::string_view();
       m.granularity = quarter ? Unit::kQuarter : Unit::kSeason;
-      if (uint32_t y = Year(t + 2, &year); y != kFail) {
-        f.year = year;
-        return y;
-      }
-      return t + 2;
+      return YearOr(t + 2, t + 2, f);
     }
   }
   // "2014-2018" is one token: a range of years
@@ -301,11 +297,7 @@ uint32_t SentenceReader::CalendarDate(uint32_t t, TimeMeaning& m) {
         m.nth_unit = unit;
         if (Is(u + 1, "week-end")) f.part = "WE";
         m.granularity = unit;
-        if (uint32_t y = Year(after, &year); y != kFail) {
-          f.year = year;
-          return y;
-        }
-        return after;
+        return YearOr(after, after, f);
       }
     }
   }
@@ -320,11 +312,7 @@ uint32_t SentenceReader::CalendarDate(uint32_t t, TimeMeaning& m) {
         f.month = mo;
         m.granularity = Unit::kMonth;
         m.mod = first_half ? "START" : "END";
-        if (uint32_t y = Year(after, &year); y != kFail) {
-          f.year = year;
-          return y;
-        }
-        return after;
+        return YearOr(after, after, f);
       }
     }
   }
@@ -340,11 +328,7 @@ uint32_t SentenceReader::CalendarDate(uint32_t t, TimeMeaning& m) {
     if (days != -1000) {
       m.easter = days;
       m.granularity = Unit::kDay;
-      if (uint32_t y = Year(u, &year); y != kFail) {
-        f.year = year;
-        return y;
-      }
-      return u;
+      return YearOr(u, u, f);
     }
   }
   // Holidays of a fixed date: "Noël", "la Toussaint", "le jour de l'an".
@@ -353,11 +337,7 @@ uint32_t SentenceReader::CalendarDate(uint32_t t, TimeMeaning& m) {
     f.month = month_of_holiday;
     f.day = day;
     m.granularity = Unit::kDay;
-    if (uint32_t y = Year(after, &year); y != kFail) {
-      f.year = year;
-      return y;
-    }
-    return after;
+    return YearOr(after, after, f);
   }
   // Decades: "les années 1990", "les années 90", "années 1980"
   if (Is(t, "années") && t + 1 < end_ && (Kind(t + 1) == TokenKind::kNumber || NumberWord(W(t + 1)) >= 10)) {
@@ -497,12 +477,7 @@ uint32_t SentenceReader::Modified(uint32_t t, TimeMeaning& m) {
     m.fields.month = MonthNumber(w.substr(3));
     m.granularity = Unit::kMonth;
     m.mod = "MID";
-    int year;
-    if (uint32_t y = Year(u + 1, &year); y != kFail) {
-      m.fields.year = year;
-      return y;
-    }
-    return u + 1;
+    return YearOr(u + 1, u + 1, m.fields);
   } else {
     return kFail;
   }

@@ -121,9 +121,7 @@ std::string Moment(std::string v) {
 std::string NextDay(const std::string& day) {
   auto d = time::ParseDay(day);
   if (!d) return day;
-  std::chrono::year_month_day next{std::chrono::sys_days{*d} + std::chrono::days{1}};
-  return Pad(static_cast<int>(next.year()), 4) + "-" + Pad(static_cast<unsigned>(next.month()), 2) + "-" +
-         Pad(static_cast<unsigned>(next.day()), 2);
+  return time::IsoDay(std::chrono::year_month_day{std::chrono::sys_days{*d} + std::chrono::days{1}});
 }
 
 std::optional<std::pair<std::chrono::sys_days, std::chrono::sys_days>> Period(const std::string& v);
@@ -237,12 +235,7 @@ std::string AtGrain(const int (&f)[6], std::string_view grain) {
   if (grain == "Quarter") return Pad(f[0], 4) + "-Q" + std::to_string((f[1] - 1) / 3 + 1);
   if (grain == "Week") {
     auto d = time::ParseDay(day);
-    if (!d) return day;
-    unsigned wd = std::chrono::weekday{std::chrono::sys_days{*d}}.iso_encoding();
-    std::chrono::year_month_day thursday{std::chrono::sys_days{*d} + std::chrono::days{4 - static_cast<int>(wd)}};
-    std::chrono::sys_days jan1{thursday.year() / 1 / 1};
-    int n = static_cast<int>((std::chrono::sys_days{thursday} - jan1).count()) / 7 + 1;
-    return Pad(static_cast<int>(thursday.year()), 4) + "-W" + Pad(n, 2);
+    return d ? time::IsoWeek(*d) : day;
   }
   if (grain == "Day") return day;
   if (grain == "Hour") return day + "T" + Pad(f[3], 2);

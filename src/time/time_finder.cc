@@ -1,7 +1,6 @@
 #include "time/time_finder.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <vector>
 
@@ -129,10 +128,7 @@ Status TimeFinder::Run(Article& article) const {
     if (!latest || date->day > latest->day) latest = date;
   }
   if (!latest) return Status::Ok();
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(latest->day.year()),
-                static_cast<unsigned>(latest->day.month()), static_cast<unsigned>(latest->day.day()));
-  article.published = PublicationDate{buf, true, "latest date in the text"};
+  article.published = PublicationDate{IsoDay(latest->day), true, "latest date in the text"};
   article.times = Place(article, matches, blocks, latest, true);
   return Status::Ok();
 }

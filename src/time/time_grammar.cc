@@ -102,10 +102,7 @@ uint32_t SentenceReader::Expression(uint32_t t, TimeMeaning& m) {
       }
     }
     if (after != kFail) {
-      clock.type = TimeType::kTime;
-      clock.granularity = Unit::kMinute;
-      clock.reference = Reference::kStory;
-      clock.shift_unit = Unit::kDay;
+      clock.AtClockOfStoryDay();
       TimeMeaning day;
       uint32_t dated = DayAfterHours(after, day);
       if (dated != kFail && day.fields.hour < 0 && !day.until && day.granularity <= Unit::kDay) {

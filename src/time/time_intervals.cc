@@ -93,10 +93,7 @@ uint32_t SentenceReader::JoinedRange(uint32_t t, TimeMeaning& m) const {
   int h1, m1, h2, m2;
   if (!clock(a, &h1, &m1) || !clock(b, &h2, &m2)) return kFail;
   if (h1 > h2 && h1 <= 12 && h2 < 12) h2 += 12;
-  m.type = TimeType::kTime;
-  m.granularity = Unit::kMinute;
-  m.reference = Reference::kStory;
-  m.shift_unit = Unit::kDay;
+  m.AtClockOfStoryDay();
   m.fields.hour = h1, m.fields.minute = m1;
   m.until = CalendarFields{};
   m.until->hour = h2, m.until->minute = m2;
@@ -193,10 +190,7 @@ uint32_t SentenceReader::Interval(uint32_t t, TimeMeaning& m) {
       return kFail;
     }
     if (first.hour > last.hour && first.hour <= 12 && last.hour < 12) last.hour += 12;
-    m.type = TimeType::kTime;
-    m.granularity = Unit::kMinute;
-    m.reference = Reference::kStory;
-    m.shift_unit = Unit::kDay;
+    m.AtClockOfStoryDay();
     TimeMeaning day;
     uint32_t after = DayAfterHours(end, day);
     if (after != kFail && day.fields.hour < 0) {

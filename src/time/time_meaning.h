@@ -77,6 +77,15 @@ struct TimeMeaning {
     granularity = Unit::kPartOfDay;
   }
 
+  // A time of day on the story's day (its date said nowhere else): "à
+  // 14 h 30", "de 14 h à 16 h".
+  void AtClockOfStoryDay() {
+    type = TimeType::kTime;
+    granularity = Unit::kMinute;
+    reference = Reference::kStory;
+    shift_unit = Unit::kDay;
+  }
+
   // The other end of an interval ("du 4 au 6 janvier", "entre 2019 et
   // 2021"), read like the start.
   std::optional<CalendarFields> until;

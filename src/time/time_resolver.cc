@@ -21,20 +21,6 @@ std::string Pad(int n, int width) {
   return buf;
 }
 
-std::string DayValue(const year_month_day& d) {
-  return Pad(static_cast<int>(d.year()), 4) + "-" + Pad(static_cast<unsigned>(d.month()), 2) + "-" +
-         Pad(static_cast<unsigned>(d.day()), 2);
-}
-
-// ISO 8601 week: "2022-W02".
-std::string WeekValue(const year_month_day& d) {
-  sys_days s{d};
-  unsigned iso_weekday = weekday{s}.iso_encoding();  // 1 Monday … 7 Sunday
-  year_month_day thursday{s + days{4 - static_cast<int>(iso_weekday)}};
-  sys_days jan1{thursday.year() / 1 / 1};
-  int week = static_cast<int>((sys_days{thursday} - jan1).count()) / 7 + 1;
-  return Pad(static_cast<int>(thursday.year()), 4) + "-W" + Pad(week, 2);
-}
 
 // A day that exists: "31 février" is no date.
 std::optional<year_month_day> MakeDay(int y, int m, int d) {
@@ -153,7 +139,7 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
     } else {
       if (delta <= 0) delta += 7;  // the next one
     }
-    return DayValue(year_month_day{sys_days{d} + days{delta}}) + TimeSuffix(f);
+    return IsoDay(year_month_day{sys_days{d} + days{delta}}) + TimeSuffix(f);
   }
   if (!f.season.empty()) {
     int y = static_cast<int>(d.year());
@@ -166,14 +152,14 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
   switch (m.shift_unit) {
     case Unit::kDay:
       if (base.granularity > Unit::kDay) return std::nullopt;
-      return DayValue(year_month_day{sys_days{d} + days{m.shift}}) + TimeSuffix(f);
+      return IsoDay(year_month_day{sys_days{d} + days{m.shift}}) + TimeSuffix(f);
     case Unit::kWeek:
       if (base.granularity > Unit::kDay) return std::nullopt;
       if (f.weekday > 0) return std::nullopt;  // handled with the weekday above
-      return WeekValue(year_month_day{sys_days{d} + days{7 * m.shift}}) + (f.part == "WE" ? "-WE" : "");
+      return IsoWeek(year_month_day{sys_days{d} + days{7 * m.shift}}) + (f.part == "WE" ? "-WE" : "");
     case Unit::kMonth:
       if (base.granularity > Unit::kMonth) return std::nullopt;
-      return DayValue(AddMonths(d, m.shift)).substr(0, 7);
+      return IsoDay(AddMonths(d, m.shift)).substr(0, 7);
     case Unit::kYear:
       return Pad(static_cast<int>(d.year()) + m.shift, 4);
     case Unit::kQuarter: {
@@ -192,7 +178,7 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
                      m.shift * (m.shift_unit == Unit::kHour ? 3600L : m.shift_unit == Unit::kMinute ? 60L : 1L);
       long day_shift = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
       seconds -= day_shift * 86400;
-      std::string value = DayValue(year_month_day{sys_days{d} + days{day_shift}}) + "T" +
+      std::string value = IsoDay(year_month_day{sys_days{d} + days{day_shift}}) + "T" +
                           Pad(static_cast<int>(seconds / 3600), 2) + ":" + Pad(static_cast<int>(seconds / 60 % 60), 2);
       // (To the second for minutes and seconds: "dans deux minutes" is 04:32:00.)
       if (m.shift_unit != Unit::kHour) value += ":" + Pad(static_cast<int>(seconds % 60), 2);
@@ -203,7 +189,7 @@ std::optional<std::string> FromBase(const TimeMeaning& m, const KnownDate& base)
   }
   if (m.granularity == Unit::kYear) return Pad(static_cast<int>(d.year()), 4);
   if (base.granularity > Unit::kDay) return std::nullopt;
-  return DayValue(d) + TimeSuffix(f);
+  return IsoDay(d) + TimeSuffix(f);
 }
 
 // A calendar date with some fields missing, completed from `base`.
@@ -225,7 +211,7 @@ std::optional<std::string> Complete(const TimeMeaning& m, const CalendarFields& 
       if (!c || static_cast<int>(weekday{sys_days{*c}}.iso_encoding()) != f.weekday) continue;
       long distance = (sys_days{*c} - sys_days{base.day}).count();
       if ((m.direction > 0 && distance < 0) || (m.direction < 0 && distance > 0)) continue;
-      return DayValue(*c) + TimeSuffix(f);
+      return IsoDay(*c) + TimeSuffix(f);
     }
   }
   if (f.month < 0) {
@@ -243,7 +229,7 @@ std::optional<std::string> Complete(const TimeMeaning& m, const CalendarFields& 
       if (!best || std::labs(distance) < std::labs((sys_days{*best} - sys_days{b}).count())) best = c;
     }
     if (!best) return std::nullopt;
-    return DayValue(*best) + TimeSuffix(f);
+    return IsoDay(*best) + TimeSuffix(f);
   }
   if (base.granularity == Unit::kYear) {
     // The story gave only a year: the date is in it.
@@ -251,13 +237,13 @@ std::optional<std::string> Complete(const TimeMeaning& m, const CalendarFields& 
     if (m.granularity == Unit::kMonth) return Pad(y, 4) + "-" + Pad(f.month, 2);
     auto d = MakeDay(y, f.month, f.day);
     if (!d) return std::nullopt;
-    return DayValue(*d) + TimeSuffix(f);
+    return IsoDay(*d) + TimeSuffix(f);
   }
   auto d = NearestYear(f.month, m.granularity == Unit::kMonth ? 0 : f.day, base.day, m.direction,
                        m.granularity);
   if (!d) return std::nullopt;
-  if (m.granularity == Unit::kMonth) return DayValue(*d).substr(0, 7);
-  return DayValue(*d) + TimeSuffix(f);
+  if (m.granularity == Unit::kMonth) return IsoDay(*d).substr(0, 7);
+  return IsoDay(*d) + TimeSuffix(f);
 }
 
 // A complete calendar date's value, or std::nullopt when a field is missing.
@@ -271,10 +257,24 @@ std::optional<std::string> Absolute(const TimeMeaning& m, const CalendarFields& 
   if (f.day < 0 || m.granularity == Unit::kMonth) return Pad(f.year, 4) + "-" + Pad(f.month, 2);
   auto d = MakeDay(f.year, f.month, f.day);
   if (!d) return std::nullopt;
-  return DayValue(*d) + TimeSuffix(f);
+  return IsoDay(*d) + TimeSuffix(f);
 }
 
 }  // namespace
+
+std::string IsoDay(const year_month_day& d) {
+  return Pad(static_cast<int>(d.year()), 4) + "-" + Pad(static_cast<unsigned>(d.month()), 2) + "-" +
+         Pad(static_cast<unsigned>(d.day()), 2);
+}
+
+std::string IsoWeek(const year_month_day& d) {
+  sys_days s{d};
+  unsigned iso_weekday = weekday{s}.iso_encoding();  // 1 Monday … 7 Sunday
+  year_month_day thursday{s + days{4 - static_cast<int>(iso_weekday)}};
+  sys_days jan1{thursday.year() / 1 / 1};
+  int week = static_cast<int>((sys_days{thursday} - jan1).count()) / 7 + 1;
+  return Pad(static_cast<int>(thursday.year()), 4) + "-W" + Pad(week, 2);
+}
 
 std::optional<year_month_day> ParseDay(std::string_view iso) {
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
@@ -403,7 +403,7 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     expr.granularity = std::string(UnitName(m.granularity));
     expr.type = TimeType::kDate;
     if (m.easter != -1000) {
-      expr.value = DayValue(year_month_day{sys_days{EasterSunday(y)} + days{m.easter}});
+      expr.value = IsoDay(year_month_day{sys_days{EasterSunday(y)} + days{m.easter}});
       return;
     }
     year_month_day first{year{y}, month{static_cast<unsigned>(mo)}, day{1}};
@@ -418,10 +418,10 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
       } else {
         d += days{7 * (m.nth - 1)};
       }
-      expr.value = DayValue(year_month_day{d});
+      expr.value = IsoDay(year_month_day{d});
     } else if (m.nth_unit == Unit::kDay) {
       sys_days d = m.nth > 0 ? month_start + days{m.nth - 1} : month_end;
-      expr.value = DayValue(year_month_day{d});
+      expr.value = IsoDay(year_month_day{d});
     } else if (m.fields.part == "WE") {
       // The n-th Saturday's weekend.
       sys_days saturday = month_start + days{(6 - static_cast<int>(weekday{month_start}.iso_encoding()) + 7) % 7};
@@ -430,7 +430,7 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
       } else {
         saturday += days{7 * (m.nth - 1)};
       }
-      expr.value = WeekValue(year_month_day{saturday}) + "-WE";
+      expr.value = IsoWeek(year_month_day{saturday}) + "-WE";
     } else {
       // The n-th week lying whole in the month, Monday to Sunday.
       sys_days monday = month_start + days{(8 - static_cast<int>(weekday{month_start}.iso_encoding())) % 7};
@@ -439,7 +439,7 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
       } else {
         monday += days{7 * (m.nth - 1)};
       }
-      expr.value = WeekValue(year_month_day{monday});
+      expr.value = IsoWeek(year_month_day{monday});
     }
     return;
   }
@@ -449,7 +449,7 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     day.shift = 0;
     Resolve(day, anchors, expr);
     if (auto d = ParseDay(expr.value)) {
-      expr.value = DayValue(year_month_day{sys_days{*d} + days{m.shift}}) + expr.value.substr(10);
+      expr.value = IsoDay(year_month_day{sys_days{*d} + days{m.shift}}) + expr.value.substr(10);
     }
     return;
   }
@@ -459,7 +459,7 @@ void Resolve(const TimeMeaning& m, const Anchors& anchors, TimeExpr& expr) {
     day.granularity = Unit::kDay;
     Resolve(day, anchors, expr);
     expr.granularity = "week";
-    if (auto d = ParseDay(expr.value)) expr.value = WeekValue(*d);
+    if (auto d = ParseDay(expr.value)) expr.value = IsoWeek(*d);
     return;
   }
   if (m.reference == Reference::kNone) {

@@ -41,6 +41,10 @@ void Resolve(const TimeMeaning& meaning, const Anchors& anchors, TimeExpr& expr)
 // story's date becomes after it.
 std::optional<KnownDate> DateOf(const TimeExpr& expr);
 
+// A day as ISO 8601, "2022-01-05", and its ISO 8601 week, "2022-W01".
+std::string IsoDay(const std::chrono::year_month_day& day);
+std::string IsoWeek(const std::chrono::year_month_day& day);
+
 // "2022-01-05" → that day; std::nullopt for anything else.
 std::optional<std::chrono::year_month_day> ParseDay(std::string_view iso);
 

@@ -193,6 +193,9 @@ TEST(TimesTest, HoursFromTheTimeOfWriting) {
 
 TEST(TimesTest, AbsurdInputsGiveNothingInBoundedTime) {
   EXPECT_EQ(Times("Le 99 janvier et l'an 99999."), Lines{});
+  // A construction that looks past the last word ("midi" then its minutes).
+  Article at_the_end = Analyse("midi");
+  EXPECT_EQ(at_the_end.times.size(), 1u);
   std::string digits(1 << 20, '7');
   EXPECT_EQ(Times(digits), Lines{});
   std::string mondays;

@@ -29,6 +29,7 @@ Command AddEvalCommand(CLI::App& root);
 Command AddKbCommand(CLI::App& root);
 Command AddEntityCommand(CLI::App& root);
 Command AddQuotesCommand(CLI::App& root);
+Command AddExtractCommand(CLI::App& root);
 
 }  // namespace veille::tools
 

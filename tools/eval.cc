@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "eval_extract.h"
 #include "eval_times.h"
 #include "veille/identity.h"
 #include "veille/quotes.h"
@@ -183,6 +184,8 @@ Command AddEvalCommand(CLI::App& root) {
   quotes->add_option("--show-errors", quote_flags->show, "Print up to N of each kind of mistake");
   CLI::App* times = nullptr;
   std::function<int()> run_times = AddEvalTimes(eval, &times);
+  CLI::App* extract = nullptr;
+  std::function<int()> run_extract = AddEvalExtract(eval, &extract);
   CLI::App* app = eval->add_subcommand(
       "tagger", "Precision, recall and F1 of the entity tagger, strict and fuzzy, micro and per type.");
   app->add_option("--gold", flags->gold, "Annotated corpus (CoNLL/IOB2, token-tag IO, HIPE TSV)")
@@ -196,8 +199,9 @@ Command AddEvalCommand(CLI::App& root) {
   app->add_option("--show-errors", flags->show_errors,
                   "Print up to N sentences tagged wrong, with gold and predicted mentions");
   return {eval, [flags, pairs, show, names, resolve, resolve_gold, resolve_kb, quotes, quote_flags, times,
-                 run_times] {
+                 run_times, extract, run_extract] {
             if (names->parsed()) return RunEvalNames(*pairs, *show);
+            if (extract->parsed()) return run_extract();
             if (times->parsed()) return run_times();
             if (quotes->parsed()) {
               if (quote_flags->aads.empty() && quote_flags->gold.empty()) {

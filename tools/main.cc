@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
   std::vector<Command> commands = {AddAnalyzeCommand(app), AddIngestCommand(app),
                                    AddSearchCommand(app), AddOutletsCommand(app),
                                    AddTrainCommand(app), AddEvalCommand(app), AddKbCommand(app),
-                                   AddEntityCommand(app), AddQuotesCommand(app)};
+                                   AddEntityCommand(app), AddQuotesCommand(app),
+                                   AddExtractCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

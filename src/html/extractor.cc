@@ -1,0 +1,151 @@
+// ExtractPage and HtmlToText (veille/extract.h): the page parsed, its
+// metadata read, its main content found, and the text written with the way
+// back to the page's bytes.
+#include <algorithm>
+#include <optional>
+
+#include "html/dom.h"
+#include "html/main_content.h"
+#include "html/metadata.h"
+#include "html/page_text.h"
+#include "html/parsed_page.h"
+#include "veille/extract.h"
+
+namespace veille {
+namespace {
+
+using html::Dom;
+using html::NodeId;
+using html::TextBlock;
+
+// A block whose source offsets are gumbo's, cut to `part` when that is
+// found in its text.
+TextBlock Cut(TextBlock block, std::string_view part) {
+  size_t at = block.text.find(part);
+  if (at == std::string::npos || part.empty()) return block;
+  TextBlock out;
+  out.kind = block.kind;
+  out.text = std::string(part);
+  out.source_start.assign(block.source_start.begin() + static_cast<std::ptrdiff_t>(at),
+                          block.source_start.begin() + static_cast<std::ptrdiff_t>(at + part.size()));
+  out.source_end.assign(block.source_end.begin() + static_cast<std::ptrdiff_t>(at),
+                        block.source_end.begin() + static_cast<std::ptrdiff_t>(at + part.size()));
+  return out;
+}
+
+// Where the page writes its title: a heading that says it, the <title>, or
+// the attribute it was read from. Empty when none is found.
+std::optional<TextBlock> LocateTitle(const Dom& dom, const PageField& title) {
+  std::string wanted = html::NormalizeSpaces(title.value);
+  if (wanted.empty()) return std::nullopt;
+  for (NodeId h : dom.Descendants(dom.body(), {GUMBO_TAG_H1, GUMBO_TAG_H2})) {
+    std::vector<TextBlock> blocks = html::BlocksOf(dom, h);
+    if (blocks.size() == 1 && blocks[0].text.find(wanted) != std::string::npos) {
+      return Cut(std::move(blocks[0]), wanted);
+    }
+  }
+  for (NodeId t : dom.Descendants(dom.root(), {GUMBO_TAG_TITLE})) {
+    std::vector<TextBlock> blocks = html::BlocksOf(dom, t);
+    if (blocks.size() == 1 && blocks[0].text.find(wanted) != std::string::npos) {
+      return Cut(std::move(blocks[0]), wanted);
+    }
+    break;
+  }
+  for (NodeId meta : dom.Descendants(dom.root(), {GUMBO_TAG_META})) {
+    auto [value, offset] = dom.AttributeInSource(meta, "content");
+    if (offset == 0 || html::NormalizeSpaces(value) != wanted) continue;
+    TextBlock block;
+    block.text = wanted;
+    // Character by character when the attribute is written plainly; else
+    // every character maps to the whole value.
+    bool plain = value == wanted;
+    for (size_t i = 0; i < wanted.size(); ++i) {
+      block.source_start.push_back(plain ? offset + static_cast<uint32_t>(i) : offset);
+      block.source_end.push_back(plain ? offset + static_cast<uint32_t>(i + 1)
+                                       : offset + static_cast<uint32_t>(value.size()));
+    }
+    return block;
+  }
+  return std::nullopt;
+}
+
+// Appends `block` to the page's text, its offsets mapped to the page's
+// bytes and kept non-decreasing (text gumbo moved, such as content
+// foster-parented out of a table, is clamped to its neighbours).
+void Append(const html::ParsedPage& page, BlockKind kind, const TextBlock& block, ExtractedPage& out) {
+  if (!out.text.empty()) {
+    uint32_t end = out.page_end.back();
+    out.text += "\n\n";
+    out.page_start.insert(out.page_start.end(), 2, end);
+    out.page_end.insert(out.page_end.end(), 2, end);
+  }
+  uint32_t floor = out.page_start.empty() ? 0 : out.page_start.back();
+  uint32_t floor_end = out.page_end.empty() ? 0 : out.page_end.back();
+  size_t first = out.text.size();
+  out.text += block.text;
+  for (size_t i = 0; i < block.text.size(); ++i) {
+    uint32_t start = std::max(floor, page.ToPageOffset(block.source_start[i]));
+    uint32_t end = std::max({start, floor_end, page.ToPageOffset(block.source_end[i])});
+    out.page_start.push_back(start);
+    out.page_end.push_back(end);
+    floor = start;
+    floor_end = end;
+  }
+  PageBlock page_block;
+  page_block.kind = kind;
+  page_block.text = block.text;
+  page_block.page = {out.page_start[first], out.page_end.back()};
+  out.blocks.push_back(std::move(page_block));
+}
+
+}  // namespace
+
+Result<ExtractedPage> ExtractPage(std::string_view bytes, const ExtractOptions& options) {
+  Result<std::unique_ptr<html::ParsedPage>> parsed =
+      html::ParsedPage::Parse(bytes, options.content_type, options.max_page_bytes);
+  if (!parsed.ok()) return parsed.status();
+  const html::ParsedPage& page = **parsed;
+  ExtractedPage out;
+  out.charset = page.charset().name;
+  out.charset_evidence = page.charset().evidence;
+
+  Dom whole(page.document());
+  out.metadata = html::ReadMetadata(whole);
+  html::MainContent content = html::FindMainContent(page.document(), out.metadata.title.value);
+  if (out.metadata.byline.empty() && !content.byline.empty()) {
+    out.metadata.byline = {content.byline, "byline in the text"};
+  }
+
+  std::vector<TextBlock> body = html::BlocksOf(*content.dom, content.article);
+  std::optional<TextBlock> title = LocateTitle(whole, out.metadata.title);
+  if (title && !body.empty() && !title->source_start.empty() &&
+      title->source_start.front() > body.front().source_start.front()) {
+    // Written after the body (in a script at the end): the text keeps the
+    // title, pointing at no bytes, before the body.
+    uint32_t at = body.front().source_start.front();
+    std::fill(title->source_start.begin(), title->source_start.end(), at);
+    std::fill(title->source_end.begin(), title->source_end.end(), at);
+  }
+  if (title) Append(page, BlockKind::kTitle, *title, out);
+  for (const TextBlock& block : body) {
+    // The headline again at the top of the body (Readability keeps an h1 that
+    // differs a little from the title; an exact repeat is dropped).
+    if (title && out.blocks.size() == 1 && block.text == title->text) continue;
+    Append(page, block.kind, block, out);
+  }
+  return out;
+}
+
+std::string HtmlToText(std::string_view bytes) {
+  Result<std::unique_ptr<html::ParsedPage>> parsed = html::ParsedPage::Parse(bytes, {}, bytes.size());
+  if (!parsed.ok()) return "";
+  Dom dom((*parsed)->document());
+  std::string out;
+  for (const TextBlock& block : html::BlocksOf(dom, dom.body())) {
+    if (!out.empty()) out += "\n\n";
+    out += block.text;
+  }
+  return out;
+}
+
+}  // namespace veille

@@ -1,0 +1,162 @@
+#include "html/parsed_page.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <algorithm>
+
+namespace veille::html {
+
+// A bump allocator: gumbo's frees are ignored and everything goes at once.
+// Gumbo grows its vectors by allocating anew and freeing the old block, so
+// at most about half of the arena is dead.
+struct ParsedPage::Arena {
+  static constexpr size_t kBlockBytes = 256 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks;
+  char* at = nullptr;
+  size_t left = 0;
+
+  void* Allocate(size_t size) {
+    size = (size + 15) & ~size_t{15};
+    if (size > left) {
+      if (size > kBlockBytes / 4) {  // a big one gets a block of its own
+        blocks.push_back(std::unique_ptr<char[]>(new char[size]));
+        return blocks.back().get();
+      }
+      blocks.push_back(std::unique_ptr<char[]>(new char[kBlockBytes]));
+      at = blocks.back().get();
+      left = kBlockBytes;
+    }
+    void* out = at;
+    at += size;
+    left -= size;
+    return out;
+  }
+};
+
+namespace {
+
+void* ArenaAllocate(void* arena, size_t size) {
+  return static_cast<ParsedPage::Arena*>(arena)->Allocate(size);
+}
+void ArenaFree(void*, void*) {}
+
+// `bytes` decoded from `charset` to UTF-8, with the page offset of each
+// UTF-8 byte (and one past the end). Malformed bytes become U+FFFD, as
+// browsers do.
+bool Decode(std::string_view bytes, const std::string& charset, std::string& utf8,
+            std::vector<uint32_t>& offsets) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(charset.c_str(), &status);
+  if (U_FAILURE(status)) return false;
+  utf8.reserve(bytes.size() + bytes.size() / 2);
+  offsets.reserve(utf8.capacity() + 1);
+  constexpr int32_t kChunk = 16 * 1024;
+  std::vector<UChar> units(kChunk + 2);
+  std::vector<int32_t> unit_offsets(kChunk + 2);
+  const char* source = bytes.data();
+  const char* source_end = bytes.data() + bytes.size();
+  UChar pending_lead = 0;  // a lead surrogate whose trail is in the next chunk
+  int32_t pending_offset = 0;
+  auto emit = [&](UChar32 c, int32_t offset) {
+    char buffer[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    utf8.append(buffer, static_cast<size_t>(length));
+    offsets.insert(offsets.end(), static_cast<size_t>(length), static_cast<uint32_t>(offset));
+  };
+  for (bool flush = false; !flush;) {
+    UChar* target = units.data();
+    int32_t* target_offsets = unit_offsets.data();
+    const char* chunk_start = source;
+    status = U_ZERO_ERROR;
+    flush = true;
+    ucnv_toUnicode(converter, &target, units.data() + kChunk, &source, source_end,
+                   unit_offsets.data(), true, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) flush = false;
+    else if (U_FAILURE(status)) break;
+    int32_t count = static_cast<int32_t>(target - units.data());
+    int32_t base = static_cast<int32_t>(chunk_start - bytes.data());
+    for (int32_t i = 0; i < count; ++i) {
+      UChar unit = units[static_cast<size_t>(i)];
+      int32_t offset = base + std::max(0, target_offsets[i]);
+      if (pending_lead != 0) {
+        if (U16_IS_TRAIL(unit)) {
+          emit(U16_GET_SUPPLEMENTARY(pending_lead, unit), pending_offset);
+          pending_lead = 0;
+          continue;
+        }
+        emit(0xFFFD, pending_offset);
+        pending_lead = 0;
+      }
+      if (U16_IS_LEAD(unit)) {
+        pending_lead = unit;
+        pending_offset = offset;
+      } else if (U16_IS_TRAIL(unit)) {
+        emit(0xFFFD, offset);
+      } else {
+        emit(unit, offset);
+      }
+    }
+  }
+  if (pending_lead != 0) emit(0xFFFD, pending_offset);
+  ucnv_close(converter);
+  offsets.push_back(static_cast<uint32_t>(bytes.size()));
+  return U_SUCCESS(status) || status == U_BUFFER_OVERFLOW_ERROR;
+}
+
+}  // namespace
+
+ParsedPage::ParsedPage() : arena_(std::make_unique<Arena>()) {}
+
+ParsedPage::~ParsedPage() = default;  // the arena holds the whole tree
+
+Result<std::unique_ptr<ParsedPage>> ParsedPage::Parse(std::string_view bytes,
+                                                      std::string_view http_content_type,
+                                                      size_t max_bytes) {
+  if (bytes.size() > max_bytes) {
+    return Status(StatusCode::kInvalidArgument,
+                  "page of " + std::to_string(bytes.size()) + " bytes is over the limit of " +
+                      std::to_string(max_bytes) + " bytes");
+  }
+  std::unique_ptr<ParsedPage> page(new ParsedPage());
+  page->bytes_ = bytes;
+  page->charset_ = ingest::DetectCharset(bytes, http_content_type);
+  if (page->charset_.name != "UTF-8") {
+    if (!Decode(bytes, page->charset_.name, page->utf8_, page->page_offset_)) {
+      // ICU could not open or run the converter: read the bytes as UTF-8,
+      // whose errors gumbo replaces.
+      page->utf8_.clear();
+      page->page_offset_.clear();
+      page->charset_ = {"UTF-8", "fallback: " + page->charset_.name + " could not be decoded"};
+    } else {
+      page->identity_ = false;
+    }
+  }
+  std::string_view text = page->utf8();
+  // A UTF-8 byte-order mark is no part of the document: left in, gumbo would
+  // read it as text and push <head>'s content into <body>.
+  size_t skip = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") skip = 3;
+
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = ArenaAllocate;
+  options.deallocator = ArenaFree;
+  options.userdata = page->arena_.get();
+  options.max_errors = 0;  // the parse errors are of no use here
+  page->output_ = gumbo_parse_with_options(&options, text.data() + skip, text.size() - skip);
+  page->skip_ = static_cast<uint32_t>(skip);  // gumbo counts from where it began
+  return page;
+}
+
+uint32_t ParsedPage::ToPageOffset(uint32_t gumbo_offset) const {
+  uint32_t offset = gumbo_offset + skip_;
+  if (identity_) return std::min<uint32_t>(offset, static_cast<uint32_t>(bytes_.size()));
+  if (offset >= page_offset_.size()) return static_cast<uint32_t>(bytes_.size());
+  return page_offset_[offset];
+}
+
+}  // namespace veille::html

@@ -346,6 +346,15 @@ bool Search::TakeByline(NodeId id, const std::string& match) {
   if (!author) return false;
   std::string text = NormalizeSpaces(d_.TextContent(id));
   if (text.empty() || text.size() >= 100) return false;
+  // A name marked as such inside the line ("By <span itemprop=name>…")
+  // is the author without the words around it.
+  for (NodeId at = d_[id].first_child; at != kNoNode; at = d_.Following(at, id)) {
+    if (d_.IsElement(at) && d_.Attribute(at, "itemprop").find("name") != std::string_view::npos) {
+      std::string name = NormalizeSpaces(d_.TextContent(at));
+      if (!name.empty()) text = std::move(name);
+      break;
+    }
+  }
   byline_ = std::move(text);
   return true;
 }

@@ -69,15 +69,15 @@ PageField First(std::initializer_list<PageField> candidates) {
   return {};
 }
 
-// <meta> values by key, the first of each: "og:title", "author",
-// "article:published_time", "dc:creator"…, as Readability names them.
+// <meta> values by key, the last of each (as Readability reads them):
+// "og:title", "author", "article:published_time", "dc:creator"….
 struct MetaTags {
   std::map<std::string, std::string> values;
 
   void Add(std::string key, std::string_view content) {
     key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return IsHtmlSpace(c); }), key.end());
     std::replace(key.begin(), key.end(), '.', ':');
-    if (!key.empty() && !values.count(key)) values.emplace(std::move(key), Trim(content));
+    if (!key.empty()) values.insert_or_assign(std::move(key), Trim(content));
   }
   PageField Get(const std::string& key, std::string from) const {
     auto it = values.find(key);
@@ -362,6 +362,7 @@ PageMetadata ReadMetadata(const Dom& dom) {
                      tags.Get("weibo:webpage:title", "meta weibo:webpage:title"),
                      tags.Get("title", "meta name=title"),
                      tags.Get("twitter:title", "twitter"),
+                     tags.Get("parsely-title", "meta parsely-title"),
                      {page_title, "<title>"}});
   out.byline = First({{ld.byline, "json-ld"},
                       tags.Get("dc:creator", "meta dc:creator"),

@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cstdint>
 
 namespace veille::html {
 
@@ -38,6 +41,8 @@ struct ParsedPage::Arena {
 };
 
 namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 void* ArenaAllocate(void* arena, size_t size) {
   return static_cast<ParsedPage::Arena*>(arena)->Allocate(size);
@@ -108,6 +113,92 @@ bool Decode(std::string_view bytes, const std::string& charset, std::string& utf
   return U_SUCCESS(status) || status == U_BUFFER_OVERFLOW_ERROR;
 }
 
+bool StartsNoCase(std::string_view text, size_t at, std::string_view lower) {
+  if (text.size() - at < lower.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[at + i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+size_t FindNoCase(std::string_view text, size_t from, std::string_view lower) {
+  for (size_t at = text.find('<', from); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    if (StartsNoCase(text, at, lower)) return at;
+  }
+  return std::string_view::npos;
+}
+
+// The end of the start tag that begins at `at` (one past its '>'), quotes
+// respected; npos when the page ends first.
+size_t TagEnd(std::string_view text, size_t at) {
+  char quote = 0;
+  for (size_t i = at + 1; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// True when a tag named `name` starts at `at` ("<script>", "<script src…").
+bool IsTag(std::string_view text, size_t at, std::string_view name) {
+  if (!StartsNoCase(text, at + 1, name)) return false;
+  size_t after = at + 1 + name.size();
+  return after < text.size() && (text[after] == '>' || text[after] == '/' || IsSpace(text[after]));
+}
+
+// The ranges of `text` gumbo need not read: comments, and the bodies of
+// scripts (not JSON-LD) and styles. Elements whose content is text (title,
+// textarea…) are stepped over whole, so that a "<!--" written in them is
+// not taken for a comment.
+std::vector<std::pair<size_t, size_t>> UnreadRanges(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  static constexpr std::string_view kTextElements[] = {"title", "textarea", "xmp", "iframe", "noembed",
+                                                       "noframes"};
+  size_t at = text.find('<');
+  while (at != std::string_view::npos && at + 1 < text.size()) {
+    if (text.compare(at, 4, "<!--") == 0) {
+      size_t end = text.find("-->", at + 4);
+      end = end == std::string_view::npos ? text.size() : end + 3;
+      out.emplace_back(at, end);
+      at = text.find('<', end);
+      continue;
+    }
+    bool script = IsTag(text, at, "script");
+    if (script || IsTag(text, at, "style")) {
+      size_t body = TagEnd(text, at);
+      if (body == std::string_view::npos) break;
+      std::string_view tag = text.substr(at, body - at);
+      size_t close = FindNoCase(text, body, script ? "</script" : "</style");
+      if (close == std::string_view::npos) close = text.size();
+      bool json_ld = script && FindNoCase(tag, 0, "<script") == 0 &&
+                     std::search(tag.begin(), tag.end(), std::begin("ld+json"), std::end("ld+json") - 1,
+                                 [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }) !=
+                         tag.end();
+      if (!json_ld && close > body) out.emplace_back(body, close);
+      at = text.find('<', close + 1);
+      continue;
+    }
+    bool stepped = false;
+    for (std::string_view name : kTextElements) {
+      if (!IsTag(text, at, name)) continue;
+      size_t body = TagEnd(text, at);
+      std::string closing = "</" + std::string(name);
+      size_t close = body == std::string_view::npos ? std::string_view::npos : FindNoCase(text, body, closing);
+      at = close == std::string_view::npos ? std::string_view::npos : text.find('<', close + 1);
+      stepped = true;
+      break;
+    }
+    if (!stepped) at = text.find('<', at + 1);
+  }
+  return out;
+}
+
 }  // namespace
 
 ParsedPage::ParsedPage() : arena_(std::make_unique<Arena>()) {}
@@ -142,18 +233,44 @@ Result<std::unique_ptr<ParsedPage>> ParsedPage::Parse(std::string_view bytes,
   size_t skip = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") skip = 3;
 
+  text.remove_prefix(skip);
+  std::vector<std::pair<size_t, size_t>> unread = UnreadRanges(text);
+  size_t unread_bytes = 0;
+  for (const auto& [from, to] : unread) unread_bytes += to - from;
+  // Cutting copies the page: worth it when there is much to cut.
+  if (unread_bytes > text.size() / 16) {
+    std::string& input = page->gumbo_input_;
+    input.reserve(text.size() - unread_bytes);
+    size_t kept_from = 0;
+    for (const auto& [from, to] : unread) {
+      page->pieces_.emplace_back(static_cast<uint32_t>(input.size()), static_cast<uint32_t>(kept_from));
+      input.append(text.substr(kept_from, from - kept_from));
+      kept_from = to;
+    }
+    page->pieces_.emplace_back(static_cast<uint32_t>(input.size()), static_cast<uint32_t>(kept_from));
+    input.append(text.substr(kept_from));
+    text = input;
+  }
+
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = ArenaAllocate;
   options.deallocator = ArenaFree;
   options.userdata = page->arena_.get();
   options.max_errors = 0;  // the parse errors are of no use here
-  page->output_ = gumbo_parse_with_options(&options, text.data() + skip, text.size() - skip);
+  page->output_ = gumbo_parse_with_options(&options, text.data(), text.size());
   page->skip_ = static_cast<uint32_t>(skip);  // gumbo counts from where it began
   return page;
 }
 
 uint32_t ParsedPage::ToPageOffset(uint32_t gumbo_offset) const {
-  uint32_t offset = gumbo_offset + skip_;
+  uint32_t offset = gumbo_offset;
+  if (!pieces_.empty()) {
+    // The last piece that starts at or before the offset.
+    auto piece = std::upper_bound(pieces_.begin(), pieces_.end(), std::make_pair(gumbo_offset, UINT32_MAX));
+    --piece;
+    offset = piece->second + (gumbo_offset - piece->first);
+  }
+  offset += skip_;
   if (identity_) return std::min<uint32_t>(offset, static_cast<uint32_t>(bytes_.size()));
   if (offset >= page_offset_.size()) return static_cast<uint32_t>(bytes_.size());
   return page_offset_[offset];

@@ -6,6 +6,11 @@
 // which a page of 100,000 nested tags turns into a stack overflow, and one
 // arena release is faster anyway.
 //
+// Gumbo reads the page without the bodies of its scripts and styles and
+// without its comments (JSON-LD scripts are kept): they are half of a news
+// page's bytes, gumbo spends as long on them as on the rest, and nothing
+// is read from them. Offsets are mapped back across the cuts.
+//
 // Not thread-safe; one per page. Views into utf8() and the tree live as long
 // as the ParsedPage.
 #ifndef VEILLE_HTML_PARSED_PAGE_H_
@@ -54,6 +59,10 @@ class ParsedPage {
   ingest::Charset charset_;
   bool identity_ = true;
   uint32_t skip_ = 0;  // a byte-order mark gumbo did not see
+  // What gumbo read, when parts were cut out, and where each piece of it
+  // starts in utf8(): {offset in what gumbo read, offset in utf8()}.
+  std::string gumbo_input_;
+  std::vector<std::pair<uint32_t, uint32_t>> pieces_;
   std::string utf8_;
   std::vector<uint32_t> page_offset_;  // one per utf8_ byte, plus the end
   std::unique_ptr<Arena> arena_;

@@ -60,15 +60,23 @@ std::string Canonical(std::string name) {
   return out;
 }
 
-bool ValidUtf8(std::string_view s) {
+// Whether `s` is valid UTF-8, and how many characters outside ASCII it has.
+bool ValidUtf8(std::string_view s, size_t* non_ascii) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());
+  *non_ascii = 0;
   while (i < n) {
     UChar32 c;
     U8_NEXT(s.data(), i, n, c);
     if (c < 0) return false;
+    *non_ascii += c >= 0x80;
   }
   return true;
 }
+
+// Text in a legacy charset with this many characters outside ASCII is
+// practically never valid UTF-8 by chance (each would have to be a lead
+// byte followed by the right continuation bytes).
+constexpr size_t kUtf8Evidence = 16;
 
 // The charset of <meta charset="…"> or <meta http-equiv="Content-Type"
 // content="…; charset=…">, the first one in the page.
@@ -100,7 +108,13 @@ Charset DetectCharset(std::string_view bytes, std::string_view http_content_type
     declared = MetaCharset(bytes);
     evidence = "meta";
   }
-  bool valid_utf8 = ValidUtf8(bytes);
+  size_t non_ascii = 0;
+  bool valid_utf8 = ValidUtf8(bytes, &non_ascii);
+  // A page declared in a legacy charset but written in UTF-8 (saved again by
+  // an editor, served by a CMS that forgot to change the header) is UTF-8.
+  if (!declared.empty() && declared != "UTF-8" && valid_utf8 && non_ascii >= kUtf8Evidence) {
+    return {"UTF-8", "valid utf-8 (the " + evidence + " said " + declared + ")"};
+  }
   if (!declared.empty() && !(declared == "UTF-8" && !valid_utf8)) return {declared, evidence};
   if (valid_utf8) return {"UTF-8", "valid utf-8"};
   // ICU's detector, over the whole page.

@@ -2,8 +2,10 @@
 // a byte-order mark, the HTTP Content-Type header, a <meta> declaration
 // anywhere in the page, or ICU's detector over the whole page (not only its
 // first kilobytes), in that order, as browsers decide (WHATWG's encoding
-// sniffing), with one repair: a page declared UTF-8 that is not valid UTF-8
-// goes to the detector.
+// sniffing), with two repairs: a page declared UTF-8 that is not valid UTF-8
+// goes to the detector, and a page declared in another charset that is valid
+// UTF-8 with at least 16 characters outside ASCII is read as UTF-8 (legacy
+// text is practically never valid UTF-8 by chance).
 #ifndef VEILLE_INGEST_CHARSET_H_
 #define VEILLE_INGEST_CHARSET_H_
 

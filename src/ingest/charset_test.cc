@@ -54,6 +54,12 @@ TEST(CharsetTest, UndeclaredOrWronglyDeclaredPagesGoToTheDetector) {
   EXPECT_EQ(lying.name, "windows-1251");
   EXPECT_TRUE(lying.evidence.starts_with("declared UTF-8 but not valid UTF-8")) << lying.evidence;
   EXPECT_EQ(DetectCharset("<p>déjà vu</p>").evidence, "valid utf-8");
+  // Declared gb2312 (as Readability's qq.com page), written in UTF-8.
+  Charset saved_again = DetectCharset("<meta charset=\"gb2312\">" + kRussian);
+  EXPECT_EQ(saved_again.name, "UTF-8");
+  EXPECT_EQ(saved_again.evidence, "valid utf-8 (the meta said GB2312)");
+  // A few accented letters are not enough to overrule the declaration.
+  EXPECT_EQ(DetectCharset("<meta charset=\"koi8-r\"><p>déjà vu</p>").name, "KOI8-R");
 }
 
 }  // namespace

@@ -91,14 +91,17 @@ bool Dom::HasAttribute(NodeId id, const char* name) const {
   return FindAttribute((*this)[id], name) != nullptr;
 }
 
-std::pair<std::string_view, uint32_t> Dom::AttributeInSource(NodeId id, const char* name) const {
+Dom::WrittenAttribute Dom::AttributeInSource(NodeId id, const char* name) const {
   const GumboAttribute* attribute = FindAttribute((*this)[id], name);
-  if (attribute == nullptr) return {{}, 0};
+  if (attribute == nullptr) return {};
   // original_value includes the quotes when there are some.
   uint32_t offset = static_cast<uint32_t>(attribute->value_start.offset);
-  std::string_view original(attribute->original_value.data, attribute->original_value.length);
-  if (!original.empty() && (original[0] == '"' || original[0] == '\'')) ++offset;
-  return {attribute->value, offset};
+  std::string_view written(attribute->original_value.data, attribute->original_value.length);
+  if (written.size() >= 2 && (written[0] == '"' || written[0] == '\'') && written.back() == written[0]) {
+    ++offset;
+    written = written.substr(1, written.size() - 2);
+  }
+  return {attribute->value, written, offset};
 }
 
 NodeId Dom::CreateElement(GumboTag tag) {

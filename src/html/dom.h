@@ -62,9 +62,14 @@ class Dom {
   // An attribute's value, "" when absent.
   std::string_view Attribute(NodeId id, const char* name) const;
   bool HasAttribute(NodeId id, const char* name) const;
-  // The attribute's value with its offset in the decoded page (from gumbo's
-  // source positions); offset 0 and empty value when absent.
-  std::pair<std::string_view, uint32_t> AttributeInSource(NodeId id, const char* name) const;
+  // An attribute's value and how the page writes it (without quotes), at
+  // gumbo's offset `offset`; all empty when absent.
+  struct WrittenAttribute {
+    std::string_view value;
+    std::string_view written;
+    uint32_t offset = 0;
+  };
+  WrittenAttribute AttributeInSource(NodeId id, const char* name) const;
 
   // A new element with no parent and no attributes.
   NodeId CreateElement(GumboTag tag);

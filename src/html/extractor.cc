@@ -52,17 +52,17 @@ std::optional<TextBlock> LocateTitle(const Dom& dom, const PageField& title) {
     break;
   }
   for (NodeId meta : dom.Descendants(dom.root(), {GUMBO_TAG_META})) {
-    auto [value, offset] = dom.AttributeInSource(meta, "content");
-    if (offset == 0 || html::NormalizeSpaces(value) != wanted) continue;
+    auto [value, written, offset] = dom.AttributeInSource(meta, "content");
+    if (written.empty() || html::NormalizeSpaces(value) != wanted) continue;
     TextBlock block;
     block.text = wanted;
     // Character by character when the attribute is written plainly; else
     // every character maps to the whole value.
-    bool plain = value == wanted;
+    bool plain = written == wanted;
     for (size_t i = 0; i < wanted.size(); ++i) {
       block.source_start.push_back(plain ? offset + static_cast<uint32_t>(i) : offset);
       block.source_end.push_back(plain ? offset + static_cast<uint32_t>(i + 1)
-                                       : offset + static_cast<uint32_t>(value.size()));
+                                       : offset + static_cast<uint32_t>(written.size()));
     }
     return block;
   }

@@ -152,11 +152,35 @@ bool IsTag(std::string_view text, size_t at, std::string_view name) {
   return after < text.size() && (text[after] == '>' || text[after] == '/' || IsSpace(text[after]));
 }
 
-// The ranges of `text` gumbo need not read: comments, and the bodies of
-// scripts (not JSON-LD) and styles. Elements whose content is text (title,
-// textarea…) are stepped over whole, so that a "<!--" written in them is
-// not taken for a comment.
+// Tags deeper than this are not given to gumbo. Gumbo, following the HTML
+// standard, looks through the stack of open elements at each tag, which
+// makes 100,000 nested tags take minutes; browsers stop nesting at 512
+// (Blink), and so does the DOM the extractor builds.
+constexpr int kMaxNesting = 1024;
+
+// Elements a page usually leaves open (</p> and </li> are optional) or that
+// have no content: they are not counted in the nesting.
+bool LeftOpen(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup",
+      "rb", "rt", "rp", "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param",
+      "source", "track", "wbr", "html", "head", "body", "frame", "keygen", "image"};
+  for (std::string_view n : kNames) {
+    if (name.size() == n.size() &&
+        std::equal(name.begin(), name.end(), n.begin(),
+                   [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The ranges of `text` gumbo need not read: comments, the bodies of scripts
+// (not JSON-LD) and styles, and tags nested deeper than kMaxNesting.
+// Elements whose content is text (title, textarea…) are stepped over whole,
+// so that a "<!--" written in them is not taken for a comment.
 std::vector<std::pair<size_t, size_t>> UnreadRanges(std::string_view text) {
+  int depth = 0;
   std::vector<std::pair<size_t, size_t>> out;
   static constexpr std::string_view kTextElements[] = {"title", "textarea", "xmp", "iframe", "noembed",
                                                        "noframes"};
@@ -194,7 +218,22 @@ std::vector<std::pair<size_t, size_t>> UnreadRanges(std::string_view text) {
       stepped = true;
       break;
     }
-    if (!stepped) at = text.find('<', at + 1);
+    if (stepped) continue;
+    // Nesting, counted roughly: a start tag opens, an end tag closes.
+    bool closing = text[at + 1] == '/';
+    size_t name_start = at + 1 + closing, name_end = name_start;
+    while (name_end < text.size() && std::isalnum(static_cast<unsigned char>(text[name_end]))) ++name_end;
+    if (name_end > name_start && !LeftOpen(text.substr(name_start, name_end - name_start))) {
+      size_t end = TagEnd(text, at);
+      if (end == std::string_view::npos) break;
+      bool self_closing = text[end - 2] == '/';
+      if (!closing && !self_closing && ++depth > kMaxNesting) out.emplace_back(at, end);
+      if (closing && depth-- > kMaxNesting) out.emplace_back(at, end);
+      depth = std::max(depth, 0);
+      at = text.find('<', end);
+      continue;
+    }
+    at = text.find('<', at + 1);
   }
   return out;
 }
@@ -237,8 +276,11 @@ Result<std::unique_ptr<ParsedPage>> ParsedPage::Parse(std::string_view bytes,
   std::vector<std::pair<size_t, size_t>> unread = UnreadRanges(text);
   size_t unread_bytes = 0;
   for (const auto& [from, to] : unread) unread_bytes += to - from;
-  // Cutting copies the page: worth it when there is much to cut.
-  if (unread_bytes > text.size() / 16) {
+  // Cutting copies the page: worth it when there is much to cut, needed when
+  // there is too deep a nesting.
+  bool too_deep = false;
+  for (const auto& [from, to] : unread) too_deep = too_deep || (text[from] == '<' && text[from + 1] != '!');
+  if (too_deep || unread_bytes > text.size() / 16) {
     std::string& input = page->gumbo_input_;
     input.reserve(text.size() - unread_bytes);
     size_t kept_from = 0;

@@ -237,24 +237,48 @@ struct TimeExpr {
   TimeAnchor anchor = TimeAnchor::kNone;
 };
 
+// Text read out of markup: a web page's main content, as the extractor
+// wrote it. Cleaning reads it instead of the raw bytes and keeps the way
+// back through it, so that every span still points at the page's bytes.
+struct MarkupText {
+  std::string text;
+  // For each byte of `text`, the raw span of the characters it came from
+  // (an entity: all of "&eacute;"); non-decreasing.
+  std::vector<uint32_t> raw_start;
+  std::vector<uint32_t> raw_end;
+  struct Block {
+    BlockKind kind = BlockKind::kParagraph;
+    Span text;   // into `text`
+    Span clean;  // into Article::clean.text, filled by cleaning
+  };
+  std::vector<Block> blocks;  // title first when there is one, then the body
+};
+
 // Where an article came from, as the input said it.
 struct Source {
   std::string path;                      // file path; "-" for standard input
-  std::string format;                    // how it was read: "text", "jsonl"
+  std::string format;                    // how it was read: "text", "jsonl", "html", "feed", "warc"
   std::optional<uint64_t> line;          // 1-based line in a JSON Lines file
   std::optional<std::string> id;         // the input's own identifier
   std::optional<std::string> url;
   std::optional<std::string> outlet;     // outlet name given by the input
   std::optional<std::string> published;  // date given by the input, verbatim
   std::optional<std::string> title;      // a title given apart from the text
+  std::optional<std::string> author;     // the byline, as the page or feed gives it
+  std::optional<std::string> fetched;    // when a crawler fetched the page (WARC-Date), ISO 8601
+  std::optional<uint64_t> record;        // the record's offset in a WARC file
+  // A web page's character set and why it was chosen ("windows-1251 (meta)").
+  std::optional<std::string> charset;
 };
 
 struct Article {
   Source source;
   // The bytes every span points into: the file's bytes (after decompression)
-  // for a plain-text article, the UTF-8 of the decoded `text` value for a JSON
-  // Lines record.
+  // for a plain-text article or a web page, the UTF-8 of the decoded `text`
+  // value for a JSON Lines record.
   std::string raw;
+  // A web page's main text, read out of `raw` by the extractor.
+  std::optional<MarkupText> markup;
 
   // Filled by the pipeline.
   std::string id;                  // content hash of the input, hex
@@ -284,6 +308,10 @@ struct Article {
   std::string_view RawView(Span span) const {
     return std::string_view(raw).substr(span.start, span.size());
   }
+  // The text of a raw span as a reader sees it: its raw bytes, or, for a web
+  // page (whose raw bytes are markup: "Jean&nbsp;Dupont</a>"), the text
+  // they became. Valid while the article lives unchanged.
+  std::string_view TextOf(Span raw_span) const;
 };
 
 }  // namespace veille

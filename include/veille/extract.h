@@ -69,6 +69,9 @@ struct ExtractOptions {
   // hundreds of MB on them). Memory during extraction is about 10 times the
   // page's size.
   size_t max_page_bytes = 32u << 20;
+  // False: all the visible text of the body, no search for the article (a
+  // feed item's content is the article already).
+  bool main_content = true;
 };
 
 // The main text and metadata of an HTML page. Never fails on malformed

@@ -19,6 +19,11 @@ struct Options {
   // 8 MiB is some hundred times a long news article.
   size_t max_article_bytes = size_t{8} << 20;
 
+  // Largest web page accepted, in bytes. Pages carry several times their
+  // text in markup and scripts; extracting one takes about 10 times its size
+  // in memory.
+  size_t max_page_bytes = size_t{32} << 20;
+
   // Longest JSON Lines line accepted, in bytes. Each line holds one article
   // plus its JSON escaping, hence twice the article budget by default.
   size_t max_line_bytes = size_t{16} << 20;

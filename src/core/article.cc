@@ -93,4 +93,9 @@ bool Article::HasFatalError() const {
                      [](const ArticleError& e) { return IsFatal(e.code); });
 }
 
+std::string_view Article::TextOf(Span raw_span) const {
+  if (!markup) return RawView(raw_span);
+  return clean.View({clean.ToClean(raw_span.start), clean.ToClean(raw_span.end)});
+}
+
 }  // namespace veille

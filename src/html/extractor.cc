@@ -111,12 +111,16 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, const ExtractOptions& 
 
   Dom whole(page.document());
   out.metadata = html::ReadMetadata(whole);
-  html::MainContent content = html::FindMainContent(page.document(), out.metadata.title.value);
-  if (out.metadata.byline.empty() && !content.byline.empty()) {
-    out.metadata.byline = {content.byline, "byline in the text"};
+  std::vector<TextBlock> body;
+  if (options.main_content) {
+    html::MainContent content = html::FindMainContent(page.document(), out.metadata.title.value);
+    if (out.metadata.byline.empty() && !content.byline.empty()) {
+      out.metadata.byline = {content.byline, "byline in the text"};
+    }
+    body = html::BlocksOf(*content.dom, content.article);
+  } else {
+    body = html::BlocksOf(whole, whole.body());
   }
-
-  std::vector<TextBlock> body = html::BlocksOf(*content.dom, content.article);
   std::optional<TextBlock> title = LocateTitle(whole, out.metadata.title);
   if (title && !body.empty() && !title->source_start.empty() &&
       title->source_start.front() > body.front().source_start.front()) {

@@ -6,11 +6,15 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <filesystem>
 
 #include "ingest/byte_source.h"
 #include "ingest/decompress.h"
+#include "ingest/feed_articles.h"
+#include "ingest/html_reader.h"
 #include "ingest/jsonl_reader.h"
+#include "ingest/warc_articles.h"
 #include "ingest/text_reader.h"
 #include "veille/input.h"
 
@@ -22,17 +26,21 @@ namespace fs = std::filesystem;
 // How many decompressed bytes are looked at to tell the format.
 constexpr size_t kSniffBytes = 4096;
 
-bool HasJsonlName(std::string_view path) {
+// Whether the file's name, without a compression suffix, ends with one of
+// `suffixes` (case ignored).
+bool HasName(std::string_view path, std::initializer_list<std::string_view> suffixes) {
+  std::string lower(path.substr(path.size() > 32 ? path.size() - 32 : 0));
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string_view name = lower;
   for (std::string_view suffix : {".gz", ".zst", ".zstd"}) {
-    if (path.size() > suffix.size() && path.substr(path.size() - suffix.size()) == suffix) {
-      path.remove_suffix(suffix.size());
+    if (name.ends_with(suffix)) {
+      name.remove_suffix(suffix.size());
       break;
     }
   }
-  for (std::string_view suffix : {".jsonl", ".ndjson"}) {
-    if (path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix) {
-      return true;
-    }
+  for (std::string_view suffix : suffixes) {
+    if (name.ends_with(suffix)) return true;
   }
   return false;
 }
@@ -60,15 +68,15 @@ class FileInputReader final : public InputReader {
 
   std::optional<Article> Next() override {
     for (;;) {
-      if (jsonl_) {
-        if (std::optional<Article> article = jsonl_->Next()) {
+      if (stream_) {
+        if (std::optional<Article> article = stream_()) {
           if (!article->errors.empty() &&
               article->errors[0].code == StatusCode::kIoError) {
             had_io_error_ = true;
           }
           return article;
         }
-        jsonl_.reset();
+        stream_ = nullptr;
       }
       if (pending_.empty()) return std::nullopt;
       std::string path = std::move(pending_.front());
@@ -116,10 +124,47 @@ class FileInputReader final : public InputReader {
       had_io_error_ = head.status().code() == StatusCode::kIoError || had_io_error_;
       return ErrorRecord(path, head.status());
     }
-    bool jsonl = HasJsonlName(path) || LooksLikeJsonl(*head);
+    // The format, by name first, then by the first bytes.
+    bool warc = HasName(path, {".warc"}) || head->starts_with("WARC/1.");
+    bool jsonl = !warc && (HasName(path, {".jsonl", ".ndjson"}) || LooksLikeJsonl(*head));
+    bool feed = !warc && !jsonl && (HasName(path, {".rss", ".atom"}) || ingest::LooksLikeFeed(*head));
+    bool html = !warc && !jsonl && !feed &&
+                (HasName(path, {".html", ".htm", ".xhtml", ".shtml"}) || ingest::LooksLikeHtml(*head));
     auto source = ingest::WithPrefix(std::move(*head), std::move(bytes).value());
     if (jsonl) {
-      jsonl_ = std::make_unique<ingest::JsonlReader>(std::move(source), path, options_);
+      auto reader = std::make_shared<ingest::JsonlReader>(std::move(source), path, options_);
+      stream_ = [reader] { return reader->Next(); };
+      return std::nullopt;
+    }
+    if (warc) {
+      auto reader = std::make_shared<ingest::WarcArticles>(std::move(source), path, options_);
+      stream_ = [reader] { return reader->Next(); };
+      return std::nullopt;
+    }
+    if (feed || html) {
+      Result<std::string> page = ingest::ReadUpTo(*source, options_.max_page_bytes + 1);
+      if (!page.ok()) {
+        had_io_error_ = had_io_error_ || page.status().code() == StatusCode::kIoError;
+        return ErrorRecord(path, page.status());
+      }
+      if (page->size() > options_.max_page_bytes) {
+        return ErrorRecord(path, Status(StatusCode::kTooLarge, "larger than --max-page-bytes (" +
+                                                                   std::to_string(options_.max_page_bytes) +
+                                                                   " bytes)"));
+      }
+      if (html) {
+        ingest::PageSource from_file;
+        from_file.path = path;
+        return ingest::ReadHtmlArticle(std::move(*page), from_file, options_);
+      }
+      auto items = std::make_shared<std::deque<Article>>();
+      for (Article& item : ingest::ReadFeedArticles(*page, path, options_)) items->push_back(std::move(item));
+      stream_ = [items]() -> std::optional<Article> {
+        if (items->empty()) return std::nullopt;
+        Article next = std::move(items->front());
+        items->pop_front();
+        return next;
+      };
       return std::nullopt;
     }
     Article article = ingest::ReadTextArticle(*source, path, options_);
@@ -179,7 +224,8 @@ class FileInputReader final : public InputReader {
   std::atomic<uint64_t> bytes_read_{0};
   uint64_t bytes_total_ = 0;
   Options options_;
-  std::unique_ptr<ingest::JsonlReader> jsonl_;
+  // A file of many articles (JSON Lines, WARC, a feed) being read.
+  std::function<std::optional<Article>()> stream_;
   bool had_io_error_ = false;
 };
 

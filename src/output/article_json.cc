@@ -15,7 +15,7 @@ void WriteSpan(JsonWriter& w, Span span) {
 // slicing the input.
 void WriteSpanText(JsonWriter& w, const Article& a, Span span) {
   WriteSpan(w, span);
-  w.Key("text").String(a.RawView(span));
+  w.Key("text").String(a.TextOf(span));
 }
 
 void WriteOptionalString(JsonWriter& w, std::string_view key,
@@ -31,6 +31,10 @@ void WriteSource(JsonWriter& w, const Article& a) {
   if (a.source.line) w.Key("line").Number(*a.source.line);
   WriteOptionalString(w, "id", a.source.id);
   WriteOptionalString(w, "url", a.source.url);
+  if (a.source.author) w.Key("author").String(*a.source.author);
+  if (a.source.fetched) w.Key("fetched").String(*a.source.fetched);
+  if (a.source.record) w.Key("record").Number(*a.source.record);
+  if (a.source.charset) w.Key("charset").String(*a.source.charset);
   w.Key("outlet");
   if (a.outlet) {
     w.BeginObject();
@@ -152,7 +156,7 @@ std::string ToJsonLine(const Article& a, const JsonOptions& options) {
         w.Key("name").String(identity.name);
       } else {
         w.Key("entity").Null();
-        w.Key("name").String(a.RawView(e.raw));
+        w.Key("name").String(a.TextOf(e.raw));
       }
       WriteSpanText(w, a, e.raw);
       w.EndObject();

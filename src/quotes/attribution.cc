@@ -198,7 +198,7 @@ int32_t Attributor::PersonBefore(uint32_t t, std::string_view role, bool organis
     }
     if (e->type == wanted) {
       if (role.empty() || organisation) return index;
-      if (e->title && a.RawView(*e->title).find(role) != std::string_view::npos) return index;
+      if (e->title && a.TextOf(*e->title).find(role) != std::string_view::npos) return index;
       int32_t identity = e->identity >= 0 ? e->identity : -1 - index;
       auto seen = std::find_if(mentions.begin(), mentions.end(),
                                [&](const auto& m) { return m.first == identity; });
@@ -533,7 +533,7 @@ int32_t Attributor::InstitutionOf(int32_t place) const {
   const Entity& e = a.entities[place];
   if (e.type != EntityType::kLocation || e.adjective) return -1;
   auto names = [&](const Entity& m) {
-    return std::pair{entities::Lowercase(a.RawView(m.raw)),
+    return std::pair{entities::Lowercase(a.TextOf(m.raw)),
                      m.identity >= 0 ? entities::Lowercase(a.identities[m.identity].name) : ""};
   };
   auto [text, name] = names(e);
@@ -880,7 +880,7 @@ Attribution Attributor::Attribute(const QuoteCandidate& q, const QuoteCandidate*
   // names it.
   if (subject.entity >= 0 && subject.why.empty()) {
     if (int32_t institution = InstitutionOf(subject.entity); institution >= 0) {
-      subject.why = "'" + std::string(w_.article().RawView(w_.article().entities[subject.entity].raw)) +
+      subject.why = "'" + std::string(w_.article().TextOf(w_.article().entities[subject.entity].raw)) +
                     "' for the institution seated there, named in the article";
       subject.entity = institution;
       subject.confidence = std::min(subject.confidence, 0.6);

@@ -59,7 +59,7 @@ void AddMissedSpeakers(Article& article, const ArticleWords& words,
     Entity e;
     e.clean = words.CleanSpan(a.name_begin, a.name_end);
     e.raw = article.clean.ToRaw(e.clean);
-    std::string text(article.RawView(e.raw));
+    std::string text(article.TextOf(e.raw));
     e.type = TypeOfMissedName(text);
     std::string key = entities::NameKey(text);
     // The article's identities' keys, made once (a name key costs a

@@ -269,7 +269,7 @@ StoredRow MakeStoredRow(const Article& article) {
     auto add = [&](const std::string& key) {
       if (!key.empty()) row.entity_keys.push_back(std::string(prefix).append(key));
     };
-    std::string_view text = article.RawView(entity.raw);
+    std::string_view text = article.TextOf(entity.raw);
     add(key_of(text));
     size_t space = text.find_last_of(' ');
     if (entity.type == EntityType::kPerson && space != std::string_view::npos) {

@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
 
 namespace veille::text {
@@ -191,9 +192,39 @@ void TextCleaner::ComposeNfc(CleanText& clean) const {
   clean = std::move(out);
 }
 
+namespace {
+
+// The cleaned markup text with its map composed: from clean bytes to
+// markup bytes to raw bytes. Block spans are translated on the way.
+CleanText ThroughMarkup(CleanText clean, MarkupText& markup, uint32_t raw_size) {
+  for (MarkupText::Block& block : markup.blocks) {
+    block.clean = {clean.ToClean(block.text.start), clean.ToClean(block.text.end)};
+  }
+  uint32_t markup_size = static_cast<uint32_t>(markup.text.size());
+  for (size_t i = 0; i < clean.text.size(); ++i) {
+    uint32_t start = clean.raw_start[i], end = clean.raw_end[i];
+    uint32_t raw_start = start < markup_size ? markup.raw_start[start] : raw_size;
+    uint32_t raw_end = end > start ? markup.raw_end[end - 1] : raw_start;
+    clean.raw_start[i] = raw_start;
+    clean.raw_end[i] = std::max(raw_start, raw_end);
+  }
+  clean.raw_size = raw_size;
+  return clean;
+}
+
+}  // namespace
+
 Status TextCleaner::Run(Article& article) const {
   CleanReport report;
-  article.clean = Clean(article.raw, &report);
+  if (article.markup) {
+    article.clean = ThroughMarkup(Clean(article.markup->text, &report), *article.markup,
+                                  static_cast<uint32_t>(article.raw.size()));
+    // The extractor wrote valid UTF-8 from the page's charset; what is left
+    // to report about bytes was reported by it.
+    report = CleanReport{};
+  } else {
+    article.clean = Clean(article.raw, &report);
+  }
   if (report.binary) {
     return Status(StatusCode::kBinary,
                   "the input is not text (NUL bytes or control characters)");

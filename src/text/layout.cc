@@ -139,7 +139,33 @@ Result<std::unique_ptr<Layout>> Layout::Create(const Options& options) {
   return std::unique_ptr<Layout>(new Layout(options));
 }
 
+namespace {
+
+// A web page's blocks are the extractor's: paragraphs and headings as the
+// page's markup says, the title from its metadata.
+void MarkupLayout(Article& article) {
+  for (const MarkupText::Block& block : article.markup->blocks) {
+    Span clean = block.clean;
+    // Cleaning may leave a block's edges as spaces (a no-break space).
+    std::string_view text = article.clean.View(clean);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1), ++clean.start;
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1), --clean.end;
+    if (clean.empty()) continue;
+    article.blocks.push_back({block.kind, article.clean.ToRaw(clean), clean});
+    if (block.kind == BlockKind::kTitle && !article.title) {
+      article.title = article.blocks.back().raw;
+      article.media = MediaMarkers(text);
+    }
+  }
+}
+
+}  // namespace
+
 Status Layout::Run(Article& article) const {
+  if (article.markup) {
+    MarkupLayout(article);
+    return Status::Ok();
+  }
   const std::string& text = article.clean.text;
   std::vector<Line> lines = SplitLines(text);
   auto view = [&](Span s) { return std::string_view(text).substr(s.start, s.size()); };

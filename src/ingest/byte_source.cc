@@ -111,4 +111,36 @@ Result<std::string> ReadUpTo(ByteSource& source, size_t n) {
   return out;
 }
 
+std::string ReadSome(ByteSource& source, size_t n, Status& error) {
+  std::string out;
+  char chunk[16 * 1024];
+  while (out.size() < n) {
+    Result<size_t> got = source.Read(chunk, std::min(sizeof chunk, n - out.size()));
+    if (!got.ok()) {
+      error = got.status();
+      break;
+    }
+    if (*got == 0) break;
+    out.append(chunk, *got);
+  }
+  return out;
+}
+
+namespace {
+
+class FailingSource final : public ByteSource {
+ public:
+  explicit FailingSource(Status status) : status_(std::move(status)) {}
+  Result<size_t> Read(char*, size_t) override { return status_; }
+
+ private:
+  Status status_;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteSource> Failing(Status status) {
+  return std::make_unique<FailingSource>(std::move(status));
+}
+
 }  // namespace veille::ingest

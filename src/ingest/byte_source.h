@@ -36,6 +36,13 @@ std::unique_ptr<ByteSource> WithPrefix(std::string prefix,
 // Reads up to `n` bytes (fewer only at the end of the stream).
 Result<std::string> ReadUpTo(ByteSource& source, size_t n);
 
+// Reads up to `n` bytes and keeps what came before an error, which goes to
+// `error`: the first records of a truncated gzip file are still readable.
+std::string ReadSome(ByteSource& source, size_t n, Status& error);
+
+// A source whose reads all fail with `status`: what follows a partial read.
+std::unique_ptr<ByteSource> Failing(Status status);
+
 }  // namespace veille::ingest
 
 #endif  // VEILLE_INGEST_BYTE_SOURCE_H_

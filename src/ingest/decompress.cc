@@ -24,15 +24,16 @@ class GzipSource final : public ByteSource {
 
   Result<size_t> Read(char* buf, size_t n) override {
     if (!ok_) return Status(StatusCode::kInternal, "zlib could not start");
+    if (!pending_.ok()) return pending_;
     if (done_ || n == 0) return size_t{0};
     stream_.next_out = reinterpret_cast<Bytef*>(buf);
     stream_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1 << 30));
     while (stream_.avail_out > 0) {
       if (stream_.avail_in == 0) {
         Result<size_t> got = source_->Read(input_.data(), input_.size());
-        if (!got.ok()) return got.status();
+        if (!got.ok()) return Fail(got.status(), n);
         if (*got == 0) {
-          if (in_member_) return Status(StatusCode::kCorrupt, "gzip data is truncated");
+          if (in_member_) return Fail(Status(StatusCode::kCorrupt, "gzip data is truncated"), n);
           done_ = true;
           break;
         }
@@ -54,23 +55,34 @@ class GzipSource final : public ByteSource {
       if (rc == Z_STREAM_END) {
         in_member_ = false;
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-        return Status(StatusCode::kCorrupt,
-                      std::string("gzip data is damaged: ") +
-                          (stream_.msg ? stream_.msg : "inflate failed"));
+        return Fail(Status(StatusCode::kCorrupt,
+                           std::string("gzip data is damaged: ") +
+                               (stream_.msg ? stream_.msg : "inflate failed")),
+                    n);
       } else if (rc == Z_BUF_ERROR && stream_.avail_in > 0) {
-        return Status(StatusCode::kCorrupt, "gzip data is damaged");
+        return Fail(Status(StatusCode::kCorrupt, "gzip data is damaged"), n);
       }
     }
     return n - stream_.avail_out;
   }
 
  private:
+  // The bytes inflated before an error are handed over first; the error
+  // comes with the next read (the records before a cut stay readable).
+  Result<size_t> Fail(Status status, size_t n) {
+    size_t produced = n - stream_.avail_out;
+    if (produced == 0) return status;
+    pending_ = std::move(status);
+    return produced;
+  }
+
   std::unique_ptr<ByteSource> source_;
   std::vector<char> input_;
   z_stream stream_;
   bool ok_ = false;
   bool in_member_ = true;
   bool done_ = false;
+  Status pending_;
 };
 
 class ZstdSource final : public ByteSource {
@@ -86,14 +98,15 @@ class ZstdSource final : public ByteSource {
 
   Result<size_t> Read(char* buf, size_t n) override {
     if (!stream_) return Status(StatusCode::kInternal, "zstd could not start");
+    if (!pending_.ok()) return pending_;
     if (done_ || n == 0) return size_t{0};
     ZSTD_outBuffer out{buf, n, 0};
     while (out.pos < out.size) {
       if (in_.pos == in_.size) {
         Result<size_t> got = source_->Read(input_.data(), input_.size());
-        if (!got.ok()) return got.status();
+        if (!got.ok()) return Fail(got.status(), out.pos);
         if (*got == 0) {
-          if (in_frame_) return Status(StatusCode::kCorrupt, "zstd data is truncated");
+          if (in_frame_) return Fail(Status(StatusCode::kCorrupt, "zstd data is truncated"), out.pos);
           done_ = true;
           break;
         }
@@ -101,8 +114,8 @@ class ZstdSource final : public ByteSource {
       }
       size_t rc = ZSTD_decompressStream(stream_, &out, &in_);
       if (ZSTD_isError(rc)) {
-        return Status(StatusCode::kCorrupt,
-                      std::string("zstd data is damaged: ") + ZSTD_getErrorName(rc));
+        return Fail(Status(StatusCode::kCorrupt, std::string("zstd data is damaged: ") + ZSTD_getErrorName(rc)),
+                    out.pos);
       }
       in_frame_ = rc != 0;
       // A frame ended and its output is flushed: hand it over before
@@ -113,12 +126,20 @@ class ZstdSource final : public ByteSource {
   }
 
  private:
+  // As GzipSource::Fail: the bytes before an error first.
+  Result<size_t> Fail(Status status, size_t produced) {
+    if (produced == 0) return status;
+    pending_ = std::move(status);
+    return produced;
+  }
+
   std::unique_ptr<ByteSource> source_;
   std::vector<char> input_;
   ZSTD_DStream* stream_;
   ZSTD_inBuffer in_{nullptr, 0, 0};
   bool in_frame_ = false;
   bool done_ = false;
+  Status pending_;
 };
 
 }  // namespace

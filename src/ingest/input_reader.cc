@@ -119,18 +119,21 @@ class FileInputReader final : public InputReader {
       had_io_error_ = true;
       return ErrorRecord(path, bytes.status());
     }
-    Result<std::string> head = ingest::ReadUpTo(**bytes, kSniffBytes);
-    if (!head.ok()) {
-      had_io_error_ = head.status().code() == StatusCode::kIoError || had_io_error_;
-      return ErrorRecord(path, head.status());
+    Status head_error;
+    std::string head = ingest::ReadSome(**bytes, kSniffBytes, head_error);
+    if (!head_error.ok()) {
+      had_io_error_ = head_error.code() == StatusCode::kIoError || had_io_error_;
+      if (head.empty()) return ErrorRecord(path, head_error);
+      // What was read is read; the error comes after it.
+      bytes = Result<std::unique_ptr<ingest::ByteSource>>(ingest::Failing(head_error));
     }
     // The format, by name first, then by the first bytes.
-    bool warc = HasName(path, {".warc"}) || head->starts_with("WARC/1.");
-    bool jsonl = !warc && (HasName(path, {".jsonl", ".ndjson"}) || LooksLikeJsonl(*head));
-    bool feed = !warc && !jsonl && (HasName(path, {".rss", ".atom"}) || ingest::LooksLikeFeed(*head));
+    bool warc = HasName(path, {".warc"}) || head.starts_with("WARC/1.");
+    bool jsonl = !warc && (HasName(path, {".jsonl", ".ndjson"}) || LooksLikeJsonl(head));
+    bool feed = !warc && !jsonl && (HasName(path, {".rss", ".atom"}) || ingest::LooksLikeFeed(head));
     bool html = !warc && !jsonl && !feed &&
-                (HasName(path, {".html", ".htm", ".xhtml", ".shtml"}) || ingest::LooksLikeHtml(*head));
-    auto source = ingest::WithPrefix(std::move(*head), std::move(bytes).value());
+                (HasName(path, {".html", ".htm", ".xhtml", ".shtml"}) || ingest::LooksLikeHtml(head));
+    auto source = ingest::WithPrefix(std::move(head), std::move(bytes).value());
     if (jsonl) {
       auto reader = std::make_shared<ingest::JsonlReader>(std::move(source), path, options_);
       stream_ = [reader] { return reader->Next(); };

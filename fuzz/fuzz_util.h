@@ -17,6 +17,7 @@ inline Options FuzzOptions() {
   Options options;
   options.max_article_bytes = 1 << 20;
   options.max_line_bytes = 1 << 20;
+  options.max_page_bytes = 1 << 20;
   options.max_sentence_tokens = 64;
   return options;
 }

@@ -51,7 +51,8 @@ struct ExtractedPage {
   std::string charset;           // "UTF-8", "windows-1251"…
   std::string charset_evidence;  // "http header", "meta", "bom", "detector (confidence 87)"…
   PageMetadata metadata;
-  // The title first (when the page has one), then the body in reading order.
+  // The title first (when the page writes it before the body), then the
+  // body in reading order.
   std::vector<PageBlock> blocks;
   // The blocks' text joined by blank lines, and for each of its bytes the
   // page's bytes of the character it came from (both vectors have

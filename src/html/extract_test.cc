@@ -218,6 +218,25 @@ TEST(ExtractTest, HostilePagesGiveAResultOrAClearError) {
   EXPECT_NE(big.status().message().find("over the limit"), std::string::npos);
 }
 
+// Found by fuzz_html: NUL bytes gumbo drops from text once made the rest of
+// the text point at one span of the page, and a title located after the
+// body made the text go back in the page.
+TEST(ExtractTest, TextAfterDroppedBytesStillPointsAtItsOwnBytes) {
+  std::string html = std::string("<p>Jean Clau") + std::string(4, '\0') + "de Michel a parl\xFF de Paris.</p>";
+  Result<ExtractedPage> page = ExtractPage(html);
+  ASSERT_TRUE(page.ok());
+  size_t at = page->text.find("Michel");
+  ASSERT_NE(at, std::string::npos) << page->text;
+  EXPECT_EQ(html.substr(page->page_start[at], 6), "Michel");
+  at = page->text.find("Paris");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(html.substr(page->page_start[at], 5), "Paris");
+  // A <title> never closed swallows the page as its text; it is no block.
+  Result<ExtractedPage> unclosed = ExtractPage("<p>Un paragraphe avant.</p><title>Un titre<p>suite</p>");
+  ASSERT_TRUE(unclosed.ok());
+  for (size_t i = 1; i < unclosed->text.size(); ++i) ASSERT_LE(unclosed->page_start[i - 1], unclosed->page_start[i]);
+}
+
 TEST(ExtractTest, HtmlToTextKeepsAllTheVisibleText) {
   EXPECT_EQ(HtmlToText("<p>Un <b>deux</b></p><ul><li>trois</li><li>quatre&nbsp;!</li></ul><script>x</script>"),
             "Un deux\n\ntrois\n\nquatre\u00A0!");

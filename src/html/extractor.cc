@@ -70,30 +70,44 @@ std::optional<TextBlock> LocateTitle(const Dom& dom, const PageField& title) {
 }
 
 // Appends `block` to the page's text, its offsets mapped to the page's
-// bytes and kept non-decreasing (text gumbo moved, such as content
-// foster-parented out of a table, is clamped to its neighbours).
+// bytes. The text keeps the page's order: a block that starts before the
+// end of the text so far, or the rest of a block from a character that goes
+// back (text gumbo moved, as content foster-parented out of a table), is
+// left out, so that spans found in the text never overlap in the page.
 void Append(const html::ParsedPage& page, BlockKind kind, const TextBlock& block, ExtractedPage& out) {
+  uint32_t floor = out.page_end.empty() ? 0 : out.page_end.back();
+  size_t keep = 0;
+  std::vector<uint32_t> starts, ends;
+  starts.reserve(block.text.size());
+  ends.reserve(block.text.size());
+  for (size_t i = 0; i < block.text.size();) {
+    size_t length = 1;  // the bytes of this character
+    while (i + length < block.text.size() && (static_cast<unsigned char>(block.text[i + length]) & 0xC0) == 0x80) {
+      ++length;
+    }
+    uint32_t start = page.ToPageOffset(block.source_start[i]);
+    uint32_t end = std::max(start, page.ToPageOffset(block.source_end[i]));
+    if (start < floor) break;
+    starts.insert(starts.end(), length, start);
+    ends.insert(ends.end(), length, end);
+    floor = end;
+    i += length;
+    keep = i;
+  }
+  if (keep == 0) return;
   if (!out.text.empty()) {
     uint32_t end = out.page_end.back();
     out.text += "\n\n";
     out.page_start.insert(out.page_start.end(), 2, end);
     out.page_end.insert(out.page_end.end(), 2, end);
   }
-  uint32_t floor = out.page_start.empty() ? 0 : out.page_start.back();
-  uint32_t floor_end = out.page_end.empty() ? 0 : out.page_end.back();
   size_t first = out.text.size();
-  out.text += block.text;
-  for (size_t i = 0; i < block.text.size(); ++i) {
-    uint32_t start = std::max(floor, page.ToPageOffset(block.source_start[i]));
-    uint32_t end = std::max({start, floor_end, page.ToPageOffset(block.source_end[i])});
-    out.page_start.push_back(start);
-    out.page_end.push_back(end);
-    floor = start;
-    floor_end = end;
-  }
+  out.text.append(block.text, 0, keep);
+  out.page_start.insert(out.page_start.end(), starts.begin(), starts.begin() + static_cast<std::ptrdiff_t>(keep));
+  out.page_end.insert(out.page_end.end(), ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(keep));
   PageBlock page_block;
   page_block.kind = kind;
-  page_block.text = block.text;
+  page_block.text = block.text.substr(0, keep);
   page_block.page = {out.page_start[first], out.page_end.back()};
   out.blocks.push_back(std::move(page_block));
 }
@@ -121,14 +135,13 @@ Result<ExtractedPage> ExtractPage(std::string_view bytes, const ExtractOptions& 
   } else {
     body = html::BlocksOf(whole, whole.body());
   }
+  // The title is the text's first block when the page writes it before the
+  // body; otherwise it stays in the metadata only (a title at the end of a
+  // page, in a script, would put the text out of the page's order).
   std::optional<TextBlock> title = LocateTitle(whole, out.metadata.title);
-  if (title && !body.empty() && !title->source_start.empty() &&
-      title->source_start.front() > body.front().source_start.front()) {
-    // Written after the body (in a script at the end): the text keeps the
-    // title, pointing at no bytes, before the body.
-    uint32_t at = body.front().source_start.front();
-    std::fill(title->source_start.begin(), title->source_start.end(), at);
-    std::fill(title->source_end.begin(), title->source_end.end(), at);
+  if (title && (title->source_start.empty() ||
+                (!body.empty() && title->source_start.front() > body.front().source_start.front()))) {
+    title.reset();
   }
   if (title) Append(page, BlockKind::kTitle, *title, out);
   for (const TextBlock& block : body) {

@@ -96,33 +96,43 @@ class BlockWriter {
         return;
       }
       char s = source[i];
+      size_t second = 0;  // bytes of a second character the same source stands for
       if (s == '&' && (text[j] != '&' || source.compare(i, 5, "&amp;") == 0 ||
                        source.compare(i, 5, "&#38;") == 0 || source.compare(i, 6, "&#x26;") == 0)) {
         consumed = ReferenceEnd(source, i) - i;
         step = CodePointLength(text, j);
         // A reference can stand for two characters (&NotEqualTilde;).
         if (j + step < text.size() && i + consumed < source.size() && text[j + step] != source[i + consumed]) {
-          size_t second = CodePointLength(text, j + step);
-          if (j + step + second <= text.size() &&
-              (j + step + second == text.size() || text[j + step + second] == source[i + consumed])) {
-            step += second;
+          size_t length = CodePointLength(text, j + step);
+          if (j + step + length == text.size() || text[j + step + length] == source[i + consumed]) {
+            second = length;
           }
         }
       } else if (s == '\r' && text[j] == '\n') {
         consumed = i + 1 < source.size() && source[i + 1] == '\n' ? 2 : 1;
+      } else if (s == '\0') {
+        // Gumbo drops a NUL in text, or writes U+FFFD for it.
+        if (text.compare(j, 3, "\xEF\xBF\xBD") != 0) {
+          ++i;
+          continue;
+        }
+        step = 3;
       } else if (s != text[j]) {
-        // Not aligned (a NUL gumbo replaced, a reference read another way):
-        // the rest maps to the rest of the source.
-        Emit(text.substr(j), base + static_cast<uint32_t>(i), base + static_cast<uint32_t>(source.size()));
-        return;
+        // Not aligned (bytes that were not UTF-8, a reference read another
+        // way): this character for one of the source's, so that the text
+        // keeps walking along the source.
+        step = CodePointLength(text, j);
+        consumed = CodePointLength(source, i);
       } else {
         step = CodePointLength(text, j);
         consumed = step;
         if (source.compare(i, step, text, j, step) != 0) consumed = 1;
       }
-      Emit(text.substr(j, step), base + static_cast<uint32_t>(i), base + static_cast<uint32_t>(i + consumed));
+      uint32_t end = base + static_cast<uint32_t>(i + consumed);
+      Emit(text.substr(j, step), base + static_cast<uint32_t>(i), end);
+      if (second > 0) Emit(text.substr(j + step, second), end, end);
       i += consumed;
-      j += step;
+      j += step + second;
     }
   }
 

@@ -40,6 +40,9 @@ Article ReadHtmlArticle(std::string bytes, const PageSource& source, const Optio
     markup.blocks.push_back({block.kind, {at, at + size}, {}});
     at += size + 2;
   }
+  // A title the text does not carry is given apart, as JSON Lines give one.
+  bool title_in_text = !page->blocks.empty() && page->blocks[0].kind == BlockKind::kTitle;
+  if (!title_in_text && !m.title.empty()) article.source.title = m.title.value;
   article.markup = std::move(markup);
   article.raw = std::move(bytes);
   return article;

@@ -128,11 +128,16 @@ class FileInputReader final : public InputReader {
       bytes = Result<std::unique_ptr<ingest::ByteSource>>(ingest::Failing(head_error));
     }
     // The format, by name first, then by the first bytes.
-    bool warc = HasName(path, {".warc"}) || head.starts_with("WARC/1.");
-    bool jsonl = !warc && (HasName(path, {".jsonl", ".ndjson"}) || LooksLikeJsonl(head));
-    bool feed = !warc && !jsonl && (HasName(path, {".rss", ".atom"}) || ingest::LooksLikeFeed(head));
-    bool html = !warc && !jsonl && !feed &&
-                (HasName(path, {".html", ".htm", ".xhtml", ".shtml"}) || ingest::LooksLikeHtml(head));
+    bool warc = HasName(path, {".warc"});
+    bool jsonl = HasName(path, {".jsonl", ".ndjson"});
+    bool feed = HasName(path, {".rss", ".atom"});
+    bool html = HasName(path, {".html", ".htm", ".xhtml", ".shtml"});
+    if (!warc && !jsonl && !feed && !html) {
+      warc = head.starts_with("WARC/1.");
+      jsonl = !warc && LooksLikeJsonl(head);
+      feed = !warc && !jsonl && ingest::LooksLikeFeed(head);
+      html = !warc && !jsonl && !feed && ingest::LooksLikeHtml(head);
+    }
     auto source = ingest::WithPrefix(std::move(head), std::move(bytes).value());
     if (jsonl) {
       auto reader = std::make_shared<ingest::JsonlReader>(std::move(source), path, options_);

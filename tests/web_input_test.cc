@@ -62,6 +62,7 @@ TEST(WebInputTest, AnalyzeReadsAPageAndEverySpanPointsIntoItsBytes) {
   EXPECT_EQ(a["source"]["author"], "Paul Durand");
   EXPECT_EQ(a["source"]["outlet"]["name"], "La Gazette");
   EXPECT_EQ(a["published"]["value"], "2022-01-07T09:00:00+06:00");
+  EXPECT_EQ(a["published"]["evidence"], "page metadata");
   EXPECT_EQ(a["title"]["text"], "Almaty sous le choc après les émeutes");
   // Every entity's offsets are the page's own bytes.
   bool tokaiev = false;
@@ -217,6 +218,7 @@ TEST(WebInputTest, FeedsAreIngestedItemByItem) {
   EXPECT_EQ(records[0]["source"]["author"], "Anne Martin");
   EXPECT_EQ(records[0]["title"]["text"], "Tokaïev limoge le gouvernement");
   EXPECT_EQ(records[0]["published"]["value"], "2022-01-05T08:00:00+00:00");
+  EXPECT_EQ(records[0]["published"]["evidence"], "feed");
   EXPECT_EQ(records[0]["source"]["outlet"]["name"], "La Gazette");
   EXPECT_EQ(records[0]["blocks"].size(), 2u);
   EXPECT_EQ(records[1]["source"]["url"], "https://gazette.example/2");

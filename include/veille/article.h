@@ -109,7 +109,8 @@ struct Outlet {
 struct PublicationDate {
   std::string value;       // ISO 8601: "2022-01-06" or "2022-01-06T08:30:00Z"
   bool estimated = false;  // true when inferred rather than given
-  // Where it came from: "input" (the record's field), "dateline" (the
+  // Where it came from: "input" (the record's field), "page metadata" (a
+  // web page's JSON-LD or meta tags), "feed" (the item's date), "dateline" (the
   // text's opening "9 novembre 2012. -"), "latest date in the text" (an
   // estimate).
   std::string evidence = "input";

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ingest/feed_reader.h"
+#include "time/publication_date.h"
 #include "veille/extract.h"
 
 namespace veille::ingest {
@@ -25,7 +27,13 @@ Article ReadHtmlArticle(std::string bytes, const PageSource& source, const Optio
   const PageMetadata& m = page->metadata;
   if (!article.source.url && !m.canonical_url.empty()) article.source.url = m.canonical_url.value;
   if (!m.site_name.empty()) article.source.outlet = m.site_name.value;
-  if (!m.published.empty()) article.source.published = m.published.value;
+  // A page's date as ISO 8601 (RFC 822 too, as some CMSs write it); one
+  // that cannot be read is left to the times stage's estimate, not an error:
+  // the page's metadata are not the input's word.
+  if (!m.published.empty()) {
+    std::string iso = time::ParseIsoDate(m.published.value).value_or(Rfc822ToIso(m.published.value));
+    if (!iso.empty()) article.source.published = iso;
+  }
   if (!m.byline.empty()) article.source.author = m.byline.value;
   article.source.charset = page->charset + " (" + page->charset_evidence + ")";
 

@@ -92,7 +92,12 @@ Status PublicationDateReader::Run(Article& article) const {
     return Status::Ok();
   }
   if (auto date = ParseIsoDate(*article.source.published)) {
-    article.published = PublicationDate{*date, false};
+    // A web page's date is its metadata's word, a feed item's the feed's.
+    std::string_view format = article.source.format;
+    std::string evidence = format == "html" || format == "warc" ? "page metadata"
+                           : format == "feed"                   ? "feed"
+                                                                : "input";
+    article.published = PublicationDate{*date, false, evidence};
     return Status::Ok();
   }
   // Not fatal: the article is analysed without a date.

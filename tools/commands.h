@@ -30,6 +30,8 @@ Command AddKbCommand(CLI::App& root);
 Command AddEntityCommand(CLI::App& root);
 Command AddQuotesCommand(CLI::App& root);
 Command AddExtractCommand(CLI::App& root);
+Command AddFetchCommand(CLI::App& root);
+Command AddWatchCommand(CLI::App& root);
 
 }  // namespace veille::tools
 

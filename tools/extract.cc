@@ -12,6 +12,7 @@
 
 #include "commands.h"
 #include "veille/extract.h"
+#include "veille/fetch.h"
 
 namespace veille::tools {
 namespace {
@@ -22,6 +23,20 @@ struct ExtractFlags {
   std::string content_type;
   size_t max_page_bytes = ExtractOptions{}.max_page_bytes;
 };
+
+// A page named by its URL is fetched, politely (robots.txt, one request at
+// a time per host, veille's user agent); its Content-Type, unless
+// --content-type says otherwise, declares its charset.
+Result<std::string> FetchAll(const std::string& url, size_t max_bytes, std::string* content_type) {
+  FetchOptions options;
+  options.max_bytes = max_bytes;
+  static Result<std::unique_ptr<Fetcher>> fetcher = Fetcher::Create(options);
+  if (!fetcher.ok()) return fetcher.status();
+  Result<FetchedPage> page = (*fetcher)->Fetch(url);
+  if (!page.ok()) return page.status();
+  if (content_type->empty()) *content_type = page->content_type;
+  return std::move(page->body);
+}
 
 Result<std::string> ReadAll(const std::string& path) {
   if (path == "-") {
@@ -78,9 +93,12 @@ int RunExtract(const ExtractFlags& flags) {
   int status = kExitOk;
   bool first = true;
   for (const std::string& path : flags.pages) {
-    Result<std::string> bytes = ReadAll(path);
+    std::string content_type = flags.content_type;
+    Result<std::string> bytes = path.starts_with("http://") || path.starts_with("https://")
+                                    ? FetchAll(path, flags.max_page_bytes, &content_type)
+                                    : ReadAll(path);
     Result<ExtractedPage> page =
-        bytes.ok() ? ExtractPage(*bytes, {.content_type = flags.content_type,
+        bytes.ok() ? ExtractPage(*bytes, {.content_type = content_type,
                                           .max_page_bytes = flags.max_page_bytes})
                    : Result<ExtractedPage>(bytes.status());
     if (!page.ok()) {
@@ -108,8 +126,8 @@ int RunExtract(const ExtractFlags& flags) {
 Command AddExtractCommand(CLI::App& root) {
   auto flags = std::make_shared<ExtractFlags>();
   CLI::App* app = root.add_subcommand(
-      "extract", "Print the main text of web pages (HTML files; - reads standard input)");
-  app->add_option("pages", flags->pages, "HTML files")->required();
+      "extract", "Print the main text of web pages (HTML files, http(s):// URLs; - reads standard input)");
+  app->add_option("pages", flags->pages, "HTML files or URLs (fetched politely)")->required();
   app->add_flag("--json", flags->json,
                 "One JSON object per page: metadata (each with where it was read), charset, and blocks "
                 "with their byte offsets in the page");

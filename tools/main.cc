@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
                                    AddSearchCommand(app), AddOutletsCommand(app),
                                    AddTrainCommand(app), AddEvalCommand(app), AddKbCommand(app),
                                    AddEntityCommand(app), AddQuotesCommand(app),
-                                   AddExtractCommand(app)};
+                                   AddExtractCommand(app), AddFetchCommand(app),
+                                   AddWatchCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -29,6 +29,12 @@ enum class StatusCode {
   kInvalidValue,     // a field has a value of the wrong form (bad date)
   kCorrupt,          // compressed data is truncated or damaged
   kInternal,         // a bug in veille: please report it
+  // Fetching (veille/fetch.h).
+  kNetworkError,     // no connection to the server, or it broke (DNS, refused, TLS)
+  kTimeout,          // the server did not answer in time
+  kHttpError,        // an HTTP error status, too many redirects, a redirect loop
+  kDisallowed,       // robots.txt forbids fetching the URL
+  kUnsupported,      // fetched content veille does not read (an image, a PDF)
 };
 
 // The stable snake_case name of a code, as written in JSON output.

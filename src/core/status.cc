@@ -19,6 +19,11 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kInvalidValue: return "invalid_value";
     case StatusCode::kCorrupt: return "corrupt";
     case StatusCode::kInternal: return "internal";
+    case StatusCode::kNetworkError: return "network_error";
+    case StatusCode::kTimeout: return "timeout";
+    case StatusCode::kHttpError: return "http_error";
+    case StatusCode::kDisallowed: return "disallowed";
+    case StatusCode::kUnsupported: return "unsupported";
   }
   return "internal";
 }

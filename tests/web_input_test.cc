@@ -3,6 +3,7 @@
 // hand-broken WARC, and RSS and Atom feeds; `veille extract`.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -233,6 +234,28 @@ TEST(WebInputTest, FeedsAreIngestedItemByItem) {
   auto hits = ParseLines(RunVeille({"search", "--db", db, "--json", "couvre-feu"}).out);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0]["url"], "https://gazette.example/2");
+}
+
+// A 200 MB page is refused with a clear error while only the limit is read;
+// the page after it in the batch is analysed.
+TEST(WebInputTest, AHugePageIsAnErrorAndTheBatchGoesOn) {
+  TempDir dir;
+  {
+    std::ofstream huge(dir / "a-huge.html", std::ios::binary);
+    huge << "<html><body>";
+    std::string chunk;
+    for (int i = 0; i < 20000; ++i) chunk += "<p>du texte</p>";
+    for (size_t written = 0; written < (200u << 20); written += chunk.size()) huge << chunk;
+  }
+  WriteFile(dir / "b-page.html", kPage);
+  auto run = RunVeille({"analyze", (dir / "a-huge.html").string(), (dir / "b-page.html").string()});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto records = ParseLines(run.out);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0]["errors"][0]["code"], "too_large");
+  EXPECT_NE(std::string(records[0]["errors"][0]["message"]).find("--max-page-bytes"), std::string::npos);
+  EXPECT_TRUE(records[1]["errors"].empty());
+  EXPECT_LT(run.max_rss_kb, 400 * 1024);  // the limit (32 MiB) is what is held, not the page
 }
 
 TEST(WebInputTest, AFeedWithAnExternalEntityLeaksNothing) {

@@ -97,6 +97,9 @@ Command AddAnalyzeCommand(CLI::App& root) {
   app->add_option("--max-line-bytes", flags->options.max_line_bytes,
                   "Longest JSON Lines line read (default 16 MiB)")
       ->check(CLI::PositiveNumber);
+  app->add_option("--max-page-bytes", flags->options.max_page_bytes,
+                  "Largest web page, feed or WARC record read (default 32 MiB)")
+      ->check(CLI::PositiveNumber);
   return {app, [flags] { return RunAnalyze(*flags); }};
 }
 

@@ -230,7 +230,8 @@ struct TimeExpr {
   // anchor gave ("XXXX-01-05").
   std::string value;
   // "minute", "hour", "part of day", "day", "week", "month", "season",
-  // "quarter", "year", "decade", "century"; a duration's unit.
+  // "quarter", "year", "decade", "century"; a duration's unit; "" for
+  // PRESENT_REF ("à présent"), which is the present at no particular grain.
   std::string granularity;
   // TIMEX3 mod: "START" (début 2022), "MID", "END", "APPROX", "BEFORE",
   // "AFTER"; empty for none.

@@ -100,6 +100,10 @@ Result<std::string> NormaliseHost(std::string_view host) {
   }
   if (name.back() == '.') name.pop_back();  // "example.com." is example.com
   if (name.empty()) return Invalid("no host");
+  // Labels are never empty ("..", ".example.com"); found by fuzz_url.
+  if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string::npos) {
+    return Invalid("bad host name '" + std::string(host) + "'");
+  }
   for (char c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.' && c != '_') {
       return Invalid("bad host name '" + std::string(host) + "'");

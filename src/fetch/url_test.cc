@@ -62,6 +62,13 @@ TEST(UrlTest, WhatIsNotFetchedIsRefusedSayingWhy) {
   EXPECT_NE(Normal("http://exemple.fr:99999/").find("bad port"), std::string::npos);
   EXPECT_NE(Normal("http://exemple.fr:8a/").find("bad port"), std::string::npos);
   EXPECT_NE(Normal("http://exem<ple.fr/").find("bad host"), std::string::npos);
+  // Empty labels (found by fuzz_url: "https://../" once gave a URL that did
+  // not parse again).
+  EXPECT_NE(Normal("https://../a").find("bad host"), std::string::npos);
+  EXPECT_NE(Normal("https://.exemple.fr/").find("bad host"), std::string::npos);
+  EXPECT_NE(Normal("https://exemple..fr/").find("bad host"), std::string::npos);
+  EXPECT_NE(Normal("https://exemple.fr../").find("bad host"), std::string::npos);
+  EXPECT_EQ(Normal("https://exemple.fr./"), "https://exemple.fr/");
 }
 
 TEST(UrlTest, ReferencesResolveAsRfc3986Says) {

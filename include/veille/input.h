@@ -16,9 +16,12 @@ namespace veille {
 // Reads articles from a list of paths, in order. A path is a file, a folder
 // (read recursively, in name order, hidden entries skipped) or "-" for
 // standard input. Each file is gzip- or zstd-decompressed when its content
-// says so, whatever its name, then read as JSON Lines (one article per line)
-// when it starts with `{`, else as one plain-text article (title line, blank
-// line, one paragraph per line).
+// says so, whatever its name, then read by its name (.jsonl, .warc, .rss,
+// .atom, .html…), else by its first bytes: JSON Lines (one article per line)
+// when it starts with `{`, a WARC file (each HTML page one article) after
+// "WARC/1.", a feed (each item one article) after <rss, <feed or <rdf:RDF,
+// a web page after a doctype or <html>, else one plain-text article (title
+// line, blank line, one paragraph per line).
 //
 // A problem with one input (unreadable file, broken JSON line, article over
 // budget) becomes an Article that carries the error, and reading goes on.

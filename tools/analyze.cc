@@ -98,7 +98,7 @@ Command AddAnalyzeCommand(CLI::App& root) {
                   "Longest JSON Lines line read (default 16 MiB)")
       ->check(CLI::PositiveNumber);
   app->add_option("--max-page-bytes", flags->options.max_page_bytes,
-                  "Largest web page, feed or WARC record read (default 32 MiB)")
+                  "Largest web page, feed or WARC record read (default 16 MiB)")
       ->check(CLI::PositiveNumber);
   return {app, [flags] { return RunAnalyze(*flags); }};
 }

@@ -60,7 +60,7 @@ inline void AddFetchFlags(CLI::App* app, FetchFlags* flags) {
                   "PEM file of the certificate authorities HTTPS servers are checked against "
                   "(default: the system's)");
   app->add_option("--max-page-bytes", flags->options.max_page_bytes,
-                  "Largest page or feed fetched; a larger one is cut off and reported (default 32 MiB)")
+                  "Largest page or feed fetched; a larger one is cut off and reported (default 16 MiB)")
       ->check(CLI::PositiveNumber);
   app->add_option("--threads,-j", flags->threads, "Analysis threads (default: one per core)")
       ->check(CLI::NonNegativeNumber);

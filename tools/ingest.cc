@@ -133,7 +133,7 @@ Command AddIngestCommand(CLI::App& root) {
   app->add_option("--max-article-bytes", flags->options.max_article_bytes,
                   "Largest article read (default 8 MiB)")->check(CLI::PositiveNumber);
   app->add_option("--max-page-bytes", flags->options.max_page_bytes,
-                  "Largest web page, feed or WARC record read (default 32 MiB)")
+                  "Largest web page, feed or WARC record read (default 16 MiB)")
       ->check(CLI::PositiveNumber);
   return {app, [flags] { return RunIngest(*flags); }};
 }

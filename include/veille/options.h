@@ -20,9 +20,10 @@ struct Options {
   size_t max_article_bytes = size_t{8} << 20;
 
   // Largest web page accepted, in bytes. Pages carry several times their
-  // text in markup and scripts; extracting one takes about 10 times its size
-  // in memory.
-  size_t max_page_bytes = size_t{32} << 20;
+  // text in markup and scripts; extracting one takes up to 30 times its size
+  // in memory at its peak, so 16 MiB (three times a heavy news page) costs
+  // about 0.5 GB per thread at worst.
+  size_t max_page_bytes = size_t{16} << 20;
 
   // Longest JSON Lines line accepted, in bytes. Each line holds one article
   // plus its JSON escaping, hence twice the article budget by default.

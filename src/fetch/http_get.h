@@ -20,7 +20,7 @@ struct HttpGetOptions {
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds read_timeout{30'000};
   std::chrono::milliseconds total_timeout{300'000};
-  size_t max_bytes = 32u << 20;  // the body's budget, after decompression
+  size_t max_bytes = 16u << 20;  // the body's budget, after decompression (Options::max_page_bytes)
   // Over max_bytes: false fails with too_large; true keeps the first
   // max_bytes and says so (robots.txt is read that way).
   bool truncate = false;

@@ -103,9 +103,10 @@ TEST(ExtractTest, MetadataSaysWhereEachValueWasRead) {
 TEST(ExtractTest, WithoutMetadataTheTitleComesFromTitleAndTheBylineFromTheText) {
   std::string html =
       "<html><head><title>Une semaine à Almaty sous la neige | Carnets de route</title></head><body><div class=\"post\">"
-      "<p class=\"byline\">Par <span itemprop=\"name\">Marie Dubois</span>, le 6 janvier</p>"
+      "<p class=\"byline\">Par <span itemprop=\"name\">Marie Dubois</span>, le "
+      "<time datetime=\"2022-01-06T08:30\">6 janvier</time></p>"
       "<p>" + std::string(30, 'x') + " Le voyage commence à la gare, où les trains partent chaque matin vers le sud, "
-      "et où les voyageurs attendent, patients, sous les horloges soviétiques.</p>"
+      "et où les voyageurs attendent, patients, sous les <time datetime=\"1970\">horloges</time> soviétiques.</p>"
       "<p>Les montagnes se dessinent au loin, blanches de neige, pendant que la ville s'éveille, lentement, dans "
       "le froid de l'hiver kazakh, et que les marchés ouvrent leurs portes.</p></div></body></html>";
   Result<ExtractedPage> page = ExtractPage(html);
@@ -114,6 +115,8 @@ TEST(ExtractTest, WithoutMetadataTheTitleComesFromTitleAndTheBylineFromTheText) 
   EXPECT_EQ(page->metadata.title.from, "<title>");
   EXPECT_EQ(page->metadata.byline.value, "Marie Dubois");
   EXPECT_EQ(page->metadata.byline.from, "byline in the text");
+  EXPECT_EQ(page->metadata.published.value, "2022-01-06T08:30");
+  EXPECT_EQ(page->metadata.published.from, "<time> in the byline or dateline");
   EXPECT_EQ(Body(*page).find("Marie"), std::string::npos);
 }
 

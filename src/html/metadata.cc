@@ -216,6 +216,30 @@ JsonLd ReadJsonLdScripts(const Dom& dom, const std::vector<NodeId>& scripts,
   return {};
 }
 
+// A <time datetime> that dates the article when the metadata do not: in
+// its byline or dateline (an ancestor close by whose class or id says so),
+// or in the <article> before its first paragraph.
+bool IsDatelineTime(const Dom& dom, NodeId id) {
+  if (Trim(dom.Attribute(id, "datetime")).empty()) return false;
+  static const RE2 kDateline("(?i)byline|dateline|date|publi|posted|author|meta|timestamp");
+  int depth = 0;
+  for (NodeId at = dom[id].parent; at != kNoNode && depth < 4; at = dom[at].parent, ++depth) {
+    if (!dom.IsElement(at)) break;
+    std::string match(dom.Attribute(at, "class"));
+    match += ' ';
+    match += dom.Attribute(at, "id");
+    if (RE2::PartialMatch(match, kDateline)) return true;
+  }
+  for (NodeId at = dom[id].parent; at != kNoNode; at = dom[at].parent) {
+    if (!dom.IsA(at, GUMBO_TAG_ARTICLE)) continue;
+    // Before the article's first paragraph: the dateline, not a date the
+    // story mentions.
+    for (NodeId p : dom.Descendants(at, {GUMBO_TAG_P})) return p > id;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string NormalizeSpaces(std::string_view text) {
@@ -315,6 +339,7 @@ PageMetadata ReadMetadata(const Dom& dom) {
   PageField canonical, language;
   std::vector<NodeId> json_ld;
   PageField time_published;
+  PageField time_in_article;
   for (NodeId id = dom.root(); id != kNoNode; id = dom.Following(id, dom.root())) {
     if (!dom.IsElement(id)) continue;
     switch (dom[id].tag) {
@@ -340,6 +365,9 @@ PageMetadata ReadMetadata(const Dom& dom) {
         if (time_published.empty() &&
             (dom.HasAttribute(id, "pubdate") || dom.Attribute(id, "itemprop") == "datePublished")) {
           time_published = {Trim(dom.Attribute(id, "datetime")), "<time>"};
+        }
+        if (time_in_article.empty() && IsDatelineTime(dom, id)) {
+          time_in_article = {Trim(dom.Attribute(id, "datetime")), "<time> in the byline or dateline"};
         }
         break;
       case GUMBO_TAG_HTML:
@@ -386,7 +414,7 @@ PageMetadata ReadMetadata(const Dom& dom) {
                          tags.Get("dcterms:created", "meta dcterms:created"),
                          tags.Get("date", "meta name=date"),
                          tags.Get("pubdate", "meta name=pubdate"),
-                         time_published});
+                         time_published, time_in_article});
   out.modified = First({{ld.modified, "json-ld"},
                         tags.Get("article:modified_time", "opengraph"),
                         tags.Get("og:updated_time", "opengraph"),

@@ -22,8 +22,9 @@ struct PageSource {
   bool main_content = true;  // false: the whole text (a feed item's content)
 };
 
-// Always an article: an error record when the page is over the size limit
-// (options.max_page_bytes) or has no text.
+// Always an article: an error record (too_large) when the page is over the
+// size limit (options.max_page_bytes). A page with no text to read is an
+// article whose text is empty, which the pipeline reports as such.
 Article ReadHtmlArticle(std::string bytes, const PageSource& source, const Options& options);
 
 // True when the first bytes of a file look like HTML: a doctype, or <html>,

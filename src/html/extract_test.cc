@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -273,6 +275,51 @@ TEST(ExtractTest, ReadabilityPagesKeepTheirOffsets) {
   }
   EXPECT_GE(pages, 130u);
   EXPECT_GT(checked, 500000u);
+}
+
+}  // namespace
+}  // namespace veille
+
+namespace veille {
+namespace {
+
+// The scorer on pages written here: bag-of-tokens P/R/F1 per page,
+// averaged; metadata counted where the reference gives a field.
+TEST(ExtractScorerTest, TokensAndFieldsAreScoredAsDocumented) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                              ("veille-extract-scorer-" + std::to_string(::getpid()));
+  auto write = [](const std::filesystem::path& path, const std::string& text) {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+  };
+  write(dir / "a/source.html", "<p>ignored</p>");
+  write(dir / "a/expected.html", "<div><p>Un deux trois quatre</p></div>");
+  write(dir / "a/expected-metadata.json", R"({"title": "Titre A", "byline": null, "siteName": "Site"})");
+  write(dir / "b/source.html", "<p>ignored</p>");
+  write(dir / "b/expected.html", "<p>cinq six</p>");
+  write(dir / "b/expected-metadata.json", R"({"title": "Titre  B", "byline": "Jean"})");
+  // a: one of its four tokens found, as tokens keep their case ("un" is not
+  // "Un"): P, R and F1 0.25; b: all of it, P, R and F1 1.
+  write(dir / "out.jsonl",
+        R"({"page": "a", "text": "un deux sept huit", "title": "Titre A", "site_name": "Autre"})" "\n"
+        R"({"page": "b", "text": "cinq\n\nsix", "title": "Titre B", "byline": "Jean"})" "\n"
+        R"({"timing": {"pages": 2, "seconds": 0.5, "bytes": 28}})" "\n");
+  Result<ExtractionScores> scores = ScoreExtraction(dir.string(), (dir / "out.jsonl").string(), 1);
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(scores.ok()) << scores.status().message();
+  EXPECT_EQ(scores->pages, 2u);
+  EXPECT_DOUBLE_EQ(scores->precision, (0.25 + 1.0) / 2);
+  EXPECT_DOUBLE_EQ(scores->recall, (0.25 + 1.0) / 2);
+  EXPECT_DOUBLE_EQ(scores->f1, (0.25 + 1.0) / 2);
+  EXPECT_EQ(scores->title.expected, 2u);
+  EXPECT_EQ(scores->title.right, 2u);  // white space collapsed on both sides
+  EXPECT_EQ(scores->byline.expected, 1u);
+  EXPECT_EQ(scores->byline.right, 1u);
+  EXPECT_EQ(scores->site_name.expected, 1u);
+  EXPECT_EQ(scores->site_name.right, 0u);
+  EXPECT_DOUBLE_EQ(scores->seconds, 0.5);
+  ASSERT_EQ(scores->worst.size(), 1u);
+  EXPECT_EQ(scores->worst[0].rfind("a: F1 0.250", 0), 0u) << scores->worst[0];
 }
 
 }  // namespace

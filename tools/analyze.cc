@@ -74,8 +74,9 @@ Command AddAnalyzeCommand(CLI::App& root) {
       "schema veille.article/1) on stdout, in input order. Nothing is stored.");
   app->add_option("inputs", flags->inputs,
                   "Files, folders (read recursively) or - for standard input. "
-                  "Plain-text articles or JSON Lines, optionally gzip or zstd "
-                  "compressed, recognised by content.")
+                  "Plain-text articles, JSON Lines, web pages, WARC files or RSS/Atom "
+                  "feeds, optionally gzip or zstd compressed, recognised by name, else by "
+                  "content.")
       ->required();
   app->add_option("--threads,-j", flags->threads,
                   "Worker threads (default: one per core)")

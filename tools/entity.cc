@@ -12,20 +12,15 @@
 // decisions are kept apart from the articles and hold across re-ingests.
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <cstdio>
-#include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "commands.h"
 #include "db_flag.h"
-#include "names.h"
 #include "veille/identity.h"
-#include "veille/kb.h"
+#include "veille/profile.h"
 #include "veille/query.h"
 #include "veille/store.h"
 
@@ -45,173 +40,51 @@ int Fail(const std::string& message) {
   return kExitFailure;
 }
 
-// The names merged with `name`, by the user's decisions, transitively; and
-// the spellings split from them, as written.
-void ApplyDecisions(const std::vector<IdentityDecision>& decisions, std::vector<std::string>& names,
-                    std::set<std::string>& keys, std::set<std::string>& split) {
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const IdentityDecision& d : decisions) {
-      if (d.kind != "merge") continue;
-      bool has_a = keys.contains(NameKey(d.a)), has_b = keys.contains(NameKey(d.b));
-      if (has_a == has_b) continue;
-      const std::string& other = has_a ? d.b : d.a;
-      names.push_back(other);
-      keys.insert(NameKey(other));
-      grew = true;
-    }
-  }
-  for (const IdentityDecision& d : decisions) {
-    // A split is of one spelling as written: "Alexandre Lukashenko" may be
-    // someone else while "Alexandre Loukachenko", same key, is not.
-    if (d.kind == "split" && keys.contains(NameKey(d.a))) split.insert(d.b);
-  }
-}
-
 int RunEntity(const EntityFlags& flags) {
   std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/true);
   if (!store) return kExitFailure;
-  auto decisions = store->IdentityDecisions();
-  if (!decisions.ok()) return Fail(decisions.status().message());
-
-  std::vector<std::string> names = {flags.name};
-  std::set<std::string> keys = {NameKey(flags.name)};
-  std::set<std::string> split;
-  ApplyDecisions(*decisions, names, keys, split);
-  keys.erase("");
-  if (keys.empty()) return Fail("\"" + flags.name + "\" has no letters to look for");
-
-  // What the knowledge base knows the names as: their mentions carry its id.
-  std::set<std::string> ids;
-  std::string kb_id, kb_name, kb_kind;
-  for (const std::string& name : names) {
-    auto known = BestKnownThing(flags.knowledge_base, name);
-    if (!known.ok()) return Fail(known.status().message());
-    if (!known->has_value()) continue;
-    const KbMatch& m = **known;
-    ids.insert(m.id);
-    if (kb_id.empty()) {
-      kb_id = m.id;
-      kb_name = m.canonical;
-      kb_kind = m.kind;
-    }
-  }
-
-  // A full name's surname alone names the person too ("Loukachenka" for
-  // "Alexandre Loukachenko"), not another full name that ends with it
-  // ("Viktor Loukachenko"); a surname asked alone names every full name
-  // that ends with it.
-  std::set<std::string> surnames, asked_surnames;
-  std::vector<std::string> asked = names;
-  for (const std::string& name : names) {
-    std::string last = LastWord(name);
-    if (last != name && !NameKey(last).empty()) {
-      surnames.insert(NameKey(last));
-      asked.push_back(last);
-    } else {
-      asked_surnames.insert(NameKey(name));
-    }
-  }
-  Query query;
-  query.entities = asked;
-  // The 1,000 most recent articles are read (the archive's cap on a match
-  // list); the counts say so when there are more.
-  auto found = store->Search(query, {.limit = 1000, .knowledge_base = flags.knowledge_base});
-  if (!found.ok()) return Fail(found.status().message());
-
-  std::map<std::string, uint64_t> spellings, months, outlets;
-  std::map<std::string, uint64_t> types;
-  struct Seen {
-    std::string published, outlet, title, id;
-  };
-  std::vector<Seen> articles;
-  uint64_t mentions = 0;
-  for (const SearchHit& hit : found->hits) {
-    auto stored = store->Get(hit.id);
-    if (!stored.ok()) return Fail(stored.status().message());
-    if (!stored->has_value()) continue;
-    nlohmann::json record = nlohmann::json::parse((*stored)->record, nullptr, false);
-    if (record.is_discarded() || !record.contains("entities")) continue;
-    uint64_t here = 0;
-    for (const auto& e : record["entities"]) {
-      std::string text = e.value("text", ""), id = e.value("entity", ""), name = e.value("name", "");
-      std::string type = e.value("type", "");
-      if (split.contains(text)) continue;
-      std::string key = NameKey(text);
-      bool person = type == "PER";
-      bool one_word = text.find(' ') == std::string::npos;
-      bool ours = ids.contains(id) || keys.contains(key) ||
-                  (person && one_word && surnames.contains(key)) ||
-                  (person && asked_surnames.contains(NameKey(LastWord(text)))) ||
-                  (person && keys.contains(NameKey(name)));
-      if (!ours) continue;
-      ++spellings[text];
-      ++types[type];
-      ++here;
-    }
-    if (here == 0) continue;
-    mentions += here;
-    std::string outlet = hit.outlet.empty() ? "(unknown)" : hit.outlet;
-    ++outlets[outlet];
-    ++months[hit.published.size() >= 7 ? hit.published.substr(0, 7) : "(undated)"];
-    articles.push_back({hit.published, outlet, hit.title, hit.id});
-  }
-
-  // The identity: the knowledge base's thing, else the fullest spelling.
-  std::string type = types.empty() ? "" :
-      std::max_element(types.begin(), types.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
-  std::string display = kb_name;
-  if (display.empty()) {
-    std::pair<size_t, uint64_t> best{0, 0};
-    for (const auto& [spelling, count] : spellings) {
-      size_t words = std::count(spelling.begin(), spelling.end(), ' ') + 1;
-      if (std::pair(words, count) > best) {
-        best = {words, count};
-        display = spelling;
-      }
-    }
-    if (display.empty()) display = flags.name;
-  }
-  std::string id = kb_id;
-  if (id.empty()) {
-    // As the identities stage names an article's identities.
-    id = IdentityId(type == "PER"   ? EntityType::kPerson
-                    : type == "LOC" ? EntityType::kLocation
-                    : type == "ORG" ? EntityType::kOrganization
-                                    : EntityType::kMisc,
-                    display);
-  }
-  std::vector<std::pair<std::string, uint64_t>> by_count(spellings.begin(), spellings.end());
-  std::stable_sort(by_count.begin(), by_count.end(), [](auto& a, auto& b) { return a.second > b.second; });
-  std::vector<std::pair<std::string, uint64_t>> by_outlet(outlets.begin(), outlets.end());
-  std::stable_sort(by_outlet.begin(), by_outlet.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  auto profile = ProfileEntity(*store, flags.name, {.knowledge_base = flags.knowledge_base});
+  if (!profile.ok()) return Fail(profile.status().message());
+  const EntityProfile& p = *profile;
+  const std::vector<ArticleRef>& articles = p.articles;
 
   if (flags.json) {
     nlohmann::json out;
-    out["entity"] = id;
-    out["name"] = display;
-    out["type"] = type;
-    if (!kb_id.empty()) out["kind"] = kb_kind;
-    out["names_asked"] = names;
+    out["entity"] = p.entity;
+    out["name"] = p.name;
+    out["type"] = p.type;
+    if (!p.kind.empty()) out["kind"] = p.kind;
+    out["names_asked"] = p.names_asked;
     out["articles"] = articles.size();
-    out["articles_exact"] = found->total_exact;
-    out["mentions"] = mentions;
-    for (const auto& [s, n] : by_count) out["spellings"].push_back({{"text", s}, {"mentions", n}});
-    for (const auto& [m, n] : months) out["months"].push_back({{"month", m}, {"articles", n}});
-    for (const auto& [o, n] : by_outlet) out["outlets"].push_back({{"outlet", o}, {"articles", n}});
+    out["articles_exact"] = p.articles_exact;
+    out["mentions"] = p.mentions;
+    for (const auto& s : p.spellings) out["spellings"].push_back({{"text", s.value}, {"mentions", s.count}});
+    for (const auto& m : p.months) out["months"].push_back({{"month", m.value}, {"articles", m.count}});
+    for (const auto& o : p.outlets) out["outlets"].push_back({{"outlet", o.value}, {"articles", o.count}});
     for (size_t i = 0; i < articles.size() && i < flags.limit; ++i) {
       out["recent"].push_back({{"id", articles[i].id}, {"published", articles[i].published},
                                {"outlet", articles[i].outlet}, {"title", articles[i].title}});
     }
+    for (size_t i = 0; i < p.quotes.size() && i < flags.limit; ++i) {
+      nlohmann::json q = nlohmann::json::parse(p.quotes[i].json);
+      q["article"] = {{"id", p.quotes[i].article.id}, {"published", p.quotes[i].article.published},
+                      {"outlet", p.quotes[i].article.outlet}, {"title", p.quotes[i].article.title}};
+      out["quotes"].push_back(q);
+    }
+    for (size_t i = 0; i < p.co_occurring.size() && i < flags.limit; ++i) {
+      const CoOccurring& c = p.co_occurring[i];
+      out["co_occurring"].push_back(
+          {{"entity", c.entity}, {"name", c.name}, {"type", c.type}, {"articles", c.articles}});
+    }
     std::printf("%s\n", out.dump().c_str());
     return kExitOk;
   }
-  std::printf("%s  %s%s\n", id.c_str(), display.c_str(),
-              kb_id.empty() ? (type.empty() ? "" : ("  (" + type + ", from the archive)").c_str())
-                            : ("  (" + kb_kind + ", knowledge base)").c_str());
-  if (names.size() > 1) {
+  std::printf("%s  %s%s\n", p.entity.c_str(), p.name.c_str(),
+              p.kind.empty() ? (p.type.empty() ? "" : ("  (" + p.type + ", from the archive)").c_str())
+                             : ("  (" + p.kind + ", knowledge base)").c_str());
+  if (p.names_asked.size() > 1) {
     std::string merged;
-    for (size_t i = 1; i < names.size(); ++i) merged += (i > 1 ? ", " : "") + names[i];
+    for (size_t i = 1; i < p.names_asked.size(); ++i) merged += (i > 1 ? ", " : "") + p.names_asked[i];
     std::printf("merged by you with: %s\n", merged.c_str());
   }
   if (articles.empty()) {
@@ -220,13 +93,26 @@ int RunEntity(const EntityFlags& flags) {
   }
   std::printf("%zu article%s%s, %llu mention%s\n\nspellings:\n", articles.size(),
               articles.size() == 1 ? "" : "s",
-              found->total_exact ? "" : " (among the 1,000 most recent that match)",
-              static_cast<unsigned long long>(mentions), mentions == 1 ? "" : "s");
-  for (const auto& [s, n] : by_count) std::printf("  %6llu  %s\n", static_cast<unsigned long long>(n), s.c_str());
+              p.articles_exact ? "" : " (among the 1,000 most recent that match)",
+              static_cast<unsigned long long>(p.mentions), p.mentions == 1 ? "" : "s");
+  for (const auto& s : p.spellings) {
+    std::printf("  %6llu  %s\n", static_cast<unsigned long long>(s.count), s.value.c_str());
+  }
   std::printf("\narticles by month:\n");
-  for (const auto& [m, n] : months) std::printf("  %s  %llu\n", m.c_str(), static_cast<unsigned long long>(n));
+  for (const auto& m : p.months) {
+    std::printf("  %s  %llu\n", m.value.c_str(), static_cast<unsigned long long>(m.count));
+  }
   std::printf("\noutlets:\n");
-  for (const auto& [o, n] : by_outlet) std::printf("  %6llu  %s\n", static_cast<unsigned long long>(n), o.c_str());
+  for (const auto& o : p.outlets) {
+    std::printf("  %6llu  %s\n", static_cast<unsigned long long>(o.count), o.value.c_str());
+  }
+  if (!p.co_occurring.empty()) {
+    std::printf("\nnamed in the same articles:\n");
+    for (size_t i = 0; i < p.co_occurring.size() && i < flags.limit; ++i) {
+      std::printf("  %6llu  %s (%s)\n", static_cast<unsigned long long>(p.co_occurring[i].articles),
+                  p.co_occurring[i].name.c_str(), p.co_occurring[i].entity.c_str());
+    }
+  }
   std::printf("\nmost recent:\n");
   for (size_t i = 0; i < articles.size() && i < flags.limit; ++i) {
     std::printf("  %-10s  %-20s  %s\n", articles[i].published.substr(0, 10).c_str(),

@@ -4,16 +4,12 @@
 
 #include <cstdio>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "commands.h"
 #include "db_flag.h"
-#include "names.h"
-#include "veille/identity.h"
-#include "veille/kb.h"
-#include "veille/query.h"
+#include "veille/profile.h"
 #include "veille/store.h"
 
 namespace veille::tools {
@@ -33,71 +29,38 @@ int Fail(const std::string& message) {
   return kExitFailure;
 }
 
-// Whether a quotation's speaker is the one asked for: one name key (any
-// spelling), the knowledge base's id, or, for a person, the surname.
-struct Asked {
-  std::string key, surname;  // surname: "" when one word was asked
-  std::set<std::string> ids;
-  bool Matches(const nlohmann::json& speaker) const {
-    std::string text = speaker.value("text", ""), name = speaker.value("name", "");
-    std::string id = speaker.contains("entity") && speaker["entity"].is_string() ? speaker["entity"].get<std::string>() : "";
-    if (ids.contains(id) || NameKey(text) == key || NameKey(name) == key) return true;
-    bool person = id.starts_with("per:");
-    if (surname.empty()) return person && (NameKey(LastWord(text)) == key || NameKey(LastWord(name)) == key);
-    return person && NameKey(text) == surname && text.find(' ') == std::string::npos;
-  }
-};
-
 int RunQuotes(const QuotesFlags& flags) {
-  Asked asked{NameKey(flags.speaker), "", {}};
-  if (asked.key.empty()) return Fail("\"" + flags.speaker + "\" has no letters to look for");
-  if (LastWord(flags.speaker) != flags.speaker) asked.surname = NameKey(LastWord(flags.speaker));
-  auto known = BestKnownThing(flags.knowledge_base, flags.speaker);
-  if (!known.ok()) return Fail(known.status().message());
-  if (known->has_value()) asked.ids.insert((*known)->id);
-  std::string text = "speaker:\"" + flags.speaker + "\"";
-  for (const std::string& word : flags.query) text += " " + word;
-  auto query = ParseQuery(text);
-  if (!query.ok()) return Fail(query.status().message());
   std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/true);
   if (!store) return kExitFailure;
-  auto found = store->Search(*query, {.limit = 1000, .knowledge_base = flags.knowledge_base});
+  std::string query;
+  for (const std::string& word : flags.query) query += (query.empty() ? "" : " ") + word;
+  auto found = FindQuotes(*store, {.speaker = flags.speaker, .query = query, .limit = flags.limit},
+                          {.knowledge_base = flags.knowledge_base});
   if (!found.ok()) return Fail(found.status().message());
-
-  size_t shown = 0;
-  for (const SearchHit& hit : found->hits) {
-    if (shown >= flags.limit) break;
-    auto stored = store->Get(hit.id);
-    if (!stored.ok()) return Fail(stored.status().message());
-    if (!stored->has_value()) continue;
-    nlohmann::json record = nlohmann::json::parse((*stored)->record, nullptr, false);
-    if (record.is_discarded() || !record.contains("quotes")) continue;
-    bool header = false;
-    for (const auto& q : record["quotes"]) {
-      if (shown >= flags.limit) break;
-      if (!q.contains("speaker") || !q["speaker"].is_object() || !asked.Matches(q["speaker"])) continue;
-      ++shown;
-      if (flags.json) {
-        nlohmann::json out = q;
-        out["article"] = {{"id", hit.id}, {"published", hit.published}, {"outlet", hit.outlet},
-                          {"title", hit.title}, {"url", hit.url}};
-        std::printf("%s\n", out.dump().c_str());
-        continue;
-      }
-      if (!header) {
-        std::printf("%s%-10s  %-20s  %s\n", shown > 1 ? "\n" : "", hit.published.substr(0, 10).c_str(),
-                    hit.outlet.empty() ? "(unknown)" : hit.outlet.c_str(), hit.title.c_str());
-        header = true;
-      }
-      std::string how = q.value("kind", "");
-      if (q.value("unclosed", false)) how += ", unclosed";
-      if (q.contains("cue") && q["cue"].is_object()) how += "; " + q["cue"].value("text", "");
-      if (q.contains("channel") && q["channel"].is_object()) how += "; via " + q["channel"].value("text", "");
-      std::printf("  « %s »\n    %s (%s)\n", q.value("text", "").c_str(),
-                  q["speaker"].value("text", "").c_str(), how.c_str());
+  const std::string* last_article = nullptr;
+  for (const FoundQuote& q : found->quotes) {
+    const ArticleRef& a = q.article;
+    if (flags.json) {
+      nlohmann::json out = nlohmann::json::parse(q.json);
+      out["article"] = {{"id", a.id}, {"published", a.published}, {"outlet", a.outlet},
+                        {"title", a.title}, {"url", a.url}};
+      std::printf("%s\n", out.dump().c_str());
+      continue;
     }
+    if (!last_article || *last_article != a.id) {
+      std::printf("%s%-10s  %-20s  %s\n", last_article ? "\n" : "", a.published.substr(0, 10).c_str(),
+                  a.outlet.empty() ? "(unknown)" : a.outlet.c_str(), a.title.c_str());
+      last_article = &a.id;
+    }
+    std::string how = q.kind;
+    if (q.unclosed) how += ", unclosed";
+    if (!q.cue.empty()) how += "; " + q.cue;
+    if (!q.channel.empty()) how += "; via " + q.channel;
+    std::printf("  « %s »\n    %s (%s)\n", q.text.c_str(), q.speaker_text.c_str(), how.c_str());
   }
-  if (shown == 0 && !flags.json) std::printf("no quotation of \"%s\" in the archive\n", flags.speaker.c_str());
+  if (found->quotes.empty() && !flags.json) {
+    std::printf("no quotation of \"%s\" in the archive\n", flags.speaker.c_str());
+  }
   return kExitOk;
 }
 

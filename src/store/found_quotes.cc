@@ -1,0 +1,75 @@
+// FindQuotes: what a speaker was quoted saying. The names index keeps each
+// article's speakers (speaker:), which finds the articles; each one's record
+// gives the quotations, whose speaker mention is checked against the
+// identity asked (any spelling, a surname, the user's merges).
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "store/identity_matcher.h"
+#include "store/search_plan.h"
+#include "store/stored_records.h"
+#include "veille/profile.h"
+#include "veille/query.h"
+
+namespace veille {
+
+using nlohmann::json;
+using store::IdentityMatcher;
+using store::QuoteOf;
+using store::RecordOf;
+using store::RefOf;
+using store::SpokenBy;
+
+Result<FoundQuotes> FindQuotes(Store& store, const QuoteSearch& search,
+                               const ProfileOptions& options) {
+  std::optional<IdentityMatcher> who;
+  std::string text = search.query;
+  if (!search.speaker.empty()) {
+    auto matcher = IdentityMatcher::For(store, search.speaker, options);
+    if (!matcher.ok()) return matcher.status();
+    who = std::move(*matcher);
+    // The names index keeps every speaker of an article: speaker:.
+    for (const std::string& n : who->names()) {
+      std::string quoted;
+      for (char c : n) {
+        if (c != '"') quoted += c;
+      }
+      text += " speaker:\"" + quoted + "\"";
+    }
+  }
+  if (text.find_first_not_of(' ') == std::string::npos) {
+    return Status(StatusCode::kInvalidArgument, "name a speaker or give a query");
+  }
+  auto query = ParseQuery(text);
+  if (!query.ok()) return query.status();
+  auto found = store.Search(*query, {.limit = store::kCountCap, .knowledge_base = options.knowledge_base});
+  if (!found.ok()) return found.status();
+
+  FoundQuotes out;
+  size_t seen = 0, wanted = search.offset + search.limit;
+  // Most recent articles first: a text query's hits come best first.
+  std::vector<const SearchHit*> hits;
+  for (const SearchHit& hit : found->hits) hits.push_back(&hit);
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const SearchHit* a, const SearchHit* b) { return a->published > b->published; });
+  for (const SearchHit* hit : hits) {
+    auto record = RecordOf(store, *hit);
+    if (!record.ok()) return record.status();
+    if (!record->is_object()) continue;
+    auto quotes = record->find("quotes");
+    if (quotes == record->end() || !quotes->is_array()) continue;
+    for (const json& q : *quotes) {
+      if (who && !SpokenBy(q, *who)) continue;
+      if (seen++ < search.offset) continue;
+      if (seen > wanted) {
+        out.more = true;
+        return out;
+      }
+      out.quotes.push_back(QuoteOf(q, RefOf(*hit)));
+    }
+  }
+  return out;
+}
+
+}  // namespace veille

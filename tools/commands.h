@@ -32,6 +32,7 @@ Command AddQuotesCommand(CLI::App& root);
 Command AddExtractCommand(CLI::App& root);
 Command AddFetchCommand(CLI::App& root);
 Command AddWatchCommand(CLI::App& root);
+Command AddServeCommand(CLI::App& root);
 
 }  // namespace veille::tools
 

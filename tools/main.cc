@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
                                    AddTrainCommand(app), AddEvalCommand(app), AddKbCommand(app),
                                    AddEntityCommand(app), AddQuotesCommand(app),
                                    AddExtractCommand(app), AddFetchCommand(app),
-                                   AddWatchCommand(app)};
+                                   AddWatchCommand(app), AddServeCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

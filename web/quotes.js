@@ -2,6 +2,7 @@
 // saying, optionally narrowed by a query on the articles.
 import {api, ApiError} from './api.js';
 import {h, message, pager, paths, externalLink, formatDate} from './dom.js';
+import {errorPosition} from './search.js';
 
 function form(speaker, q) {
   return h('form', {class: 'quotes-form', action: '/quotes', method: 'get', 'data-route': 'quotes', role: 'search'},
@@ -50,7 +51,7 @@ export async function render(url, ctx) {
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     out.push(message('error', err.code === 'bad_query' ? 'This query cannot be read.' : 'The quotes could not be loaded.',
-      typeof err.position === 'number' ? `${err.message} (at character ${err.position + 1})` : err.message));
+      errorPosition(err).at !== null ? `${errorPosition(err).text} (at character ${errorPosition(err).at + 1})` : err.message));
     return out;
   }
   const items = Array.isArray(result.items) ? result.items : [];

@@ -70,12 +70,22 @@ function facetList(title, values, makeQuery, cssClass) {
   return h('section', {class: 'facet'}, h('h2', {}, title), list);
 }
 
+// Where a refused query goes wrong, in characters from 0. The parser's
+// message starts "at N: " (N from 1, in characters); without it, the error's
+// position (from 0).
+export function errorPosition(err) {
+  const m = /^at (\d+): /.exec(err.message || '');
+  if (m) return {at: Number(m[1]) - 1, text: err.message.slice(m[0].length)};
+  return {at: typeof err.position === 'number' ? err.position : null, text: err.message};
+}
+
 function errorAtPosition(q, err) {
-  const box = message('error', 'This query cannot be read.', err.message);
+  const {at: position, text} = errorPosition(err);
+  const box = message('error', 'This query cannot be read.', text);
   box.classList.add('query-error');
-  if (typeof err.position === 'number') {
+  if (position !== null) {
     const chars = Array.from(q);
-    const at = Math.min(Math.max(0, err.position), chars.length);
+    const at = Math.min(Math.max(0, position), chars.length);
     const shown = h('pre', {class: 'query-echo', 'aria-label': `position ${at + 1}`},
       chars.slice(0, at).join(''),
       h('mark', {class: 'query-error-at'}, at < chars.length ? chars[at] : ' '),

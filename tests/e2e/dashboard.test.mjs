@@ -198,8 +198,16 @@ describe('dashboard', {timeout: 100_000}, () => {
     await page.locator('.article-text a.ent.ent-PER').first().waitFor();
     await page.goto(`${server.url}/entity/${encodeURIComponent(person.name)}`);
     await page.locator('.panel-spellings li').first().waitFor();
-    await page.goto(`${server.url}/search?q=${encodeURIComponent('Loukachenko OR Macron')}&offset=0`);
+    // A later page of results, with its way back to the first.
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('Loukachenko OR Macron')}&offset=2`);
     await page.locator('.hit').first().waitFor();
+    const total = await page.locator('.total').textContent();
+    const count = Number(/^(\d+) article/.exec(total)[1]);
+    assert.ok(count > 2, `expected more than 2 hits: ${total}`);
+    assert.equal(await page.locator('.pager-range').first().textContent(), `3–${count} of ${count}`);
+    await page.locator('.pager-prev').click();
+    await page.waitForURL((u) => u.pathname === '/search' && !u.searchParams.has('offset'));
+    await page.locator('.pager-range', {hasText: `1–${count} of ${count}`}).waitFor();
     await page.goto(`${server.url}/article/00000000000000000000000000000000`);
     await page.getByRole('heading', {level: 1, name: 'Article not found'}).waitFor();
     await page.goto(`${server.url}/entity/${encodeURIComponent('Personne Inconnue')}`);

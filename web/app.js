@@ -90,6 +90,17 @@ document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('a') : null;
   if (!link || (link.getAttribute('target') || '') !== '' || link.hasAttribute('download')) return;
   const href = link.getAttribute('href') || '';
+  if (href.startsWith('#')) {
+    // A place in the page (a quotation, the content): no history entry, which
+    // would re-render the page and lose the place.
+    const target = document.getElementById(href.slice(1));
+    if (!target) return;
+    event.preventDefault();
+    if (!target.matches('a, button, input, [tabindex]')) target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({block: 'center'});
+    target.focus({preventScroll: true});
+    return;
+  }
   if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/assets/')) return;
   event.preventDefault();
   navigate(href);

@@ -123,6 +123,11 @@ describe('dashboard', {timeout: 100_000}, () => {
     // The panel groups the identities: one line for the person, whatever the spellings.
     const ids = new Set(found.entities.map((e) => e.entity || e.name));
     assert.equal(await page.locator('.entity-list li').count(), ids.size);
+    // A quotation in the panel leads to its place in the text, without a new page.
+    const before = page.url();
+    await page.locator('.quote-list .quote-text').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('quote-speaker')), true);
+    assert.equal(page.url(), before);
     // A focused entity shows its tooltip to keyboard users too.
     await first.focus();
     assert.equal(await first.getAttribute('data-tip'), tip);

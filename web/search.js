@@ -49,6 +49,8 @@ export function snippetNodes(snippet) {
   return out;
 }
 
+const isMonth = (value) => /^\d{4}-\d{2}$/.test(String(value));
+
 // The query with `term` added; a month replaces the query's date range.
 function refine(q, term, {replaceDates = false} = {}) {
   let base = q;
@@ -168,9 +170,9 @@ export async function render(url, ctx) {
   const aside = h('aside', {class: 'facets', 'aria-label': 'Refine'},
     facetList('Outlets', facets.outlets, (v) => refine(q, queryTerm('outlet', v)), 'facet-outlets'),
     facetList('Languages', facets.languages, (v) => refine(q, queryTerm('lang', v)), 'facet-languages'),
-    facetList('Published', [...(facets.months || [])].sort((a, b) => String(b.value).localeCompare(String(a.value))),
+    facetList('Published', (facets.months || []).filter((f) => isMonth(f.value)).sort((a, b) => String(b.value).localeCompare(String(a.value))),
       (v) => refine(q, `from:${v} to:${v}`, {replaceDates: true}), 'facet-months'),
-    facetList('Talks about', [...(facets.months_talked_about || [])].sort((a, b) => String(b.value).localeCompare(String(a.value))),
+    facetList('Talks about', (facets.months_talked_about || []).filter((f) => isMonth(f.value)).sort((a, b) => String(b.value).localeCompare(String(a.value))),
       (v) => refine(q, `when:${v}`), 'facet-when'));
 
   return [heading, h('div', {class: 'with-aside'},

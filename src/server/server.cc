@@ -3,7 +3,11 @@
 // article_view.cc; the dashboard's files come from static_assets.cc.
 #include "veille/server.h"
 
+#include <netdb.h>
+#include <sys/socket.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <charconv>
 #include <cstdlib>
@@ -99,6 +103,27 @@ ApiError BadQuery(const Status& status) {
   return e;
 }
 
+// Whether another socket listens on the port. cpp-httplib binds with
+// SO_REUSEPORT, so that a second server on a taken port would share it
+// silently; a socket bound without that option is refused instead.
+bool PortTaken(const std::string& address, int port) {
+  addrinfo hints{}, *found = nullptr;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_NUMERICSERV | AI_PASSIVE;
+  if (getaddrinfo(address.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) return false;
+  bool taken = false;
+  for (addrinfo* a = found; a && !taken; a = a->ai_next) {
+    int probe = socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+    if (probe < 0) continue;
+    int yes = 1;  // a connection of a server gone in TIME_WAIT is no listener
+    setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    taken = bind(probe, a->ai_addr, a->ai_addrlen) != 0 && errno == EADDRINUSE;
+    close(probe);
+  }
+  freeaddrinfo(found);
+  return taken;
+}
+
 class HttpServer final : public Server {
  public:
   explicit HttpServer(const ServerOptions& options)
@@ -113,6 +138,10 @@ class HttpServer final : public Server {
     if (!store.ok()) return store.status();
     Routes();
     Limits();
+    if (options_.port != 0 && PortTaken(options_.address, options_.port)) {
+      return Status(StatusCode::kIoError, "cannot listen on " + options_.address + ":" +
+                                              std::to_string(options_.port) + ": the port is in use");
+    }
     bool bound = options_.port == 0
                      ? (port_ = http_.bind_to_any_port(options_.address)) > 0
                      : http_.bind_to_port(options_.address, port_ = options_.port);

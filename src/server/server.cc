@@ -15,6 +15,7 @@
 #include <fstream>
 #include <mutex>
 #include <regex>
+#include <thread>
 
 #include "fetch/httplib.h"
 #include "server/api_json.h"
@@ -128,7 +129,8 @@ class HttpServer final : public Server {
  public:
   explicit HttpServer(const ServerOptions& options)
       : options_(options),
-        stores_(options.db, {.busy_timeout_ms = options.busy_timeout_ms, .read_only = true}),
+        stores_(options.db, {.busy_timeout_ms = options.busy_timeout_ms, .read_only = true},
+                std::max<size_t>(2, 2 * std::thread::hardware_concurrency())),
         token_(options.token),
         assets_(options.assets_dir) {}
 

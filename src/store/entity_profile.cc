@@ -20,9 +20,9 @@ using nlohmann::json;
 using store::IdentityMatcher;
 using store::QuoteOf;
 using store::RecordOf;
+using store::RecordView;
 using store::RefOf;
 using store::SpokenBy;
-using store::Str;
 
 template <typename Map>
 std::vector<CountedValue> MostFirst(const Map& counts) {
@@ -57,17 +57,17 @@ Result<EntityProfile> ProfileEntity(Store& store, const std::string& name,
   for (const SearchHit& hit : found->hits) {
     auto record = RecordOf(store, hit);
     if (!record.ok()) return record.status();
-    if (!record->is_object() || !record->contains("entities")) continue;
+    if (!record->has_value()) continue;
+    const RecordView& view = **record;
     uint64_t here = 0;
-    std::map<std::string, const json*> named_here;
-    for (const json& e : (*record)["entities"]) {
-      std::string text = Str(e, "text"), type = Str(e, "type"), id = Str(e, "entity");
-      if (!who.Names(text, type, id, Str(e, "name"))) {
-        if (!id.empty()) named_here.emplace(id, &e);
+    std::map<std::string_view, const RecordView::Mention*> named_here;
+    for (const RecordView::Mention& e : view.entities) {
+      if (!who.Names(e.text, e.type, e.entity, e.name)) {
+        if (!e.entity.empty()) named_here.emplace(e.entity, &e);
         continue;
       }
-      ++spellings[text];
-      ++types[type];
+      ++spellings[e.text];
+      ++types[e.type];
       ++here;
     }
     if (here == 0) continue;
@@ -78,17 +78,15 @@ Result<EntityProfile> ProfileEntity(Store& store, const std::string& name,
     ArticleRef ref = RefOf(hit);
     profile.articles.push_back(ref);
     for (const auto& [id, e] : named_here) {
-      Other& other = others[id];
+      Other& other = others[std::string(id)];
       if (other.name.empty()) {
-        other.name = Str(*e, "name").empty() ? Str(*e, "text") : Str(*e, "name");
-        other.type = Str(*e, "type");
+        other.name = e->name.empty() ? e->text : e->name;
+        other.type = e->type;
       }
       ++other.articles;
     }
-    if (auto quotes = record->find("quotes"); quotes != record->end() && quotes->is_array()) {
-      for (const json& q : *quotes) {
-        if (SpokenBy(q, who)) profile.quotes.push_back(QuoteOf(q, ref));
-      }
+    for (const json& q : view.quotes) {
+      if (SpokenBy(q, who)) profile.quotes.push_back(QuoteOf(q, ref));
     }
   }
 

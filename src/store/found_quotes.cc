@@ -56,10 +56,8 @@ Result<FoundQuotes> FindQuotes(Store& store, const QuoteSearch& search,
   for (const SearchHit* hit : hits) {
     auto record = RecordOf(store, *hit);
     if (!record.ok()) return record.status();
-    if (!record->is_object()) continue;
-    auto quotes = record->find("quotes");
-    if (quotes == record->end() || !quotes->is_array()) continue;
-    for (const json& q : *quotes) {
+    if (!record->has_value()) continue;
+    for (const json& q : (*record)->quotes) {
       if (who && !SpokenBy(q, *who)) continue;
       if (seen++ < search.offset) continue;
       if (seen > wanted) {

@@ -87,22 +87,28 @@ std::vector<std::string> IdentityMatcher::SearchNames() const {
   return out;
 }
 
+const std::string& IdentityMatcher::KeyOf(const std::string& name) const {
+  auto it = keys_of_.find(name);
+  if (it == keys_of_.end()) it = keys_of_.emplace(name, NameKey(name)).first;
+  return it->second;
+}
+
 bool IdentityMatcher::Names(const std::string& text, const std::string& type,
                             const std::string& entity, const std::string& entity_name) const {
   if (split_.contains(text)) return false;
   if (!entity.empty() && ids_.contains(entity)) return true;
-  std::string key = NameKey(text);
+  const std::string& key = KeyOf(text);
   if (keys_.contains(key)) return true;
   // A speaker (whose type is not written) named through the identity the
   // article joined it to: "le président" for Loukachenko.
-  if (type.empty() && keys_.contains(NameKey(entity_name))) return true;
+  if (type.empty() && keys_.contains(KeyOf(entity_name))) return true;
   // A speaker's type is not written: its identity's prefix says it.
   bool person = type == "PER" || (type.empty() && entity.starts_with("per:"));
   if (!person) return false;
   bool one_word = text.find(' ') == std::string::npos;
   return (one_word && surnames_.contains(key)) ||
-         asked_surnames_.contains(NameKey(LastWord(text))) ||
-         keys_.contains(NameKey(entity_name));
+         asked_surnames_.contains(KeyOf(LastWord(text))) ||
+         keys_.contains(KeyOf(entity_name));
 }
 
 }  // namespace store

@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "veille/profile.h"
@@ -39,7 +40,12 @@ class IdentityMatcher {
   const std::optional<KbMatch>& known() const { return known_; }
 
  private:
+  // NameKey, remembered: a profile meets the same few names thousands of
+  // times, and a key costs a transliteration.
+  const std::string& KeyOf(const std::string& name) const;
+
   std::vector<std::string> names_;
+  mutable std::unordered_map<std::string, std::string> keys_of_;
   std::set<std::string> keys_, split_, ids_, surnames_, asked_surnames_;
   std::optional<KbMatch> known_;
 };

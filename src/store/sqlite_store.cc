@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -703,38 +704,39 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     return Status::Ok();
   }
 
-  // Counts per outlet, language and month over the most recent matches.
+  // Counts per outlet, language and month over the most recent matches, in
+  // one pass: each match's row is read once, not once per facet.
   Status CountFacets(const SqlSearch& search, SearchResult& result) {
-    struct Facet {
-      const char* expression;
-      std::vector<FacetCount>* out;
-    };
     std::string recent = search.text ? search.from + search.where
                                      : " FROM (SELECT a.* " + search.from + search.where +
                                            " ORDER BY a.published_day DESC, a.rowid DESC LIMIT " +
                                            std::to_string(kCountCap) + ") a";
-    for (Facet facet : {Facet{"coalesce(a.outlet, '')", &result.outlets},
-                        Facet{"a.language", &result.languages},
-                        Facet{"coalesce(substr(a.published_day, 1, 7), '')", &result.months}}) {
-      Statement s(db_, std::string("SELECT ") + facet.expression + ", count(*)" + recent +
-                           " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50");
-      if (!s.ok()) return Error("counting facets");
-      search.BindAll(s);
-      int rc;
-      while ((rc = s.Step()) == SQLITE_ROW) {
-        facet.out->push_back({s.Text(0), static_cast<uint64_t>(s.Int(1))});
-      }
-      if (rc != SQLITE_DONE) return Error("counting facets");
-    }
-    // The months the matches talk about: their "#YYYY-MM" names-index terms.
-    Statement names(db_, "SELECT a.names" + recent);
-    if (!names.ok()) return Error("counting facets");
-    search.BindAll(names);
-    std::vector<std::string> lists;
+    Statement s(db_, "SELECT coalesce(a.outlet, ''), a.language, "
+                     "coalesce(substr(a.published_day, 1, 7), ''), a.names" + recent);
+    if (!s.ok()) return Error("counting facets");
+    search.BindAll(s);
+    std::map<std::string, uint64_t> outlets, languages, months;
+    std::vector<std::string> names;
     int rc;
-    while ((rc = names.Step()) == SQLITE_ROW) lists.push_back(names.Text(0));
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      ++outlets[s.Text(0)];
+      ++languages[s.Text(1)];
+      ++months[s.Text(2)];
+      names.push_back(s.Text(3));
+    }
     if (rc != SQLITE_DONE) return Error("counting facets");
-    result.months_talked_about = CountTalkedAboutMonths(lists);
+    // Most first, then by value; the first 50, as GROUP BY … LIMIT 50 gave.
+    auto top = [](const std::map<std::string, uint64_t>& counts, std::vector<FacetCount>& out) {
+      for (const auto& [value, count] : counts) out.push_back({value, count});
+      std::stable_sort(out.begin(), out.end(),
+                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+      if (out.size() > 50) out.resize(50);
+    };
+    top(outlets, result.outlets);
+    top(languages, result.languages);
+    top(months, result.months);
+    // The months the matches talk about: their "#YYYY-MM" names-index terms.
+    result.months_talked_about = CountTalkedAboutMonths(names);
     return Status::Ok();
   }
 

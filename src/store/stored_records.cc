@@ -1,5 +1,7 @@
 #include "store/stored_records.h"
 
+#include <simdjson.h>
+
 namespace veille::store {
 
 using nlohmann::json;
@@ -47,12 +49,53 @@ FoundQuote QuoteOf(const json& q, const ArticleRef& article) {
   return out;
 }
 
-Result<json> RecordOf(Store& store, const SearchHit& hit) {
+bool ReadRecordView(const std::string& record, RecordView& view) {
+  namespace od = simdjson::ondemand;
+  thread_local od::parser parser;
+  simdjson::padded_string padded(record);
+  od::document doc;
+  od::object top;
+  if (parser.iterate(padded).get(doc) || doc.get_object().get(top)) return false;
+  for (auto field : top) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return false;
+    if (key == "entities") {
+      od::array mentions;
+      if (field.value().get_array().get(mentions)) continue;
+      for (auto item : mentions) {
+        od::object mention;
+        if (item.get_object().get(mention)) return false;
+        RecordView::Mention& m = view.entities.emplace_back();
+        for (auto member : mention) {
+          std::string_view name, value;
+          if (member.unescaped_key().get(name)) return false;
+          std::string* into = name == "text"     ? &m.text
+                              : name == "type"   ? &m.type
+                              : name == "entity" ? &m.entity
+                              : name == "name"   ? &m.name
+                                                 : nullptr;
+          // Other members (title, why…) and null values are passed over.
+          if (into && !member.value().get_string().get(value)) *into = value;
+        }
+      }
+    } else if (key == "quotes") {
+      od::array quotes;
+      std::string_view raw;
+      if (field.value().get_array().get(quotes) || quotes.raw_json().get(raw)) continue;
+      view.quotes = json::parse(raw, nullptr, false);
+      if (!view.quotes.is_array()) view.quotes = json::array();
+    }
+  }
+  return true;
+}
+
+Result<std::optional<RecordView>> RecordOf(Store& store, const SearchHit& hit) {
   auto stored = store.Get(hit.id);
   if (!stored.ok()) return stored.status();
-  if (!stored->has_value()) return json();
-  json record = json::parse((*stored)->record, nullptr, false);
-  return record.is_discarded() ? json() : record;
+  if (!stored->has_value()) return std::optional<RecordView>();
+  RecordView view;
+  if (!ReadRecordView((*stored)->record, view)) return std::optional<RecordView>();
+  return std::optional<RecordView>(std::move(view));
 }
 
 bool SpokenBy(const json& quote, const IdentityMatcher& who) {

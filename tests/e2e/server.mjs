@@ -1,6 +1,7 @@
-// Shared by the dashboard's browser tests (tests/e2e/*.test.mjs): an archive
-// made from fixture articles in a temporary folder, `veille serve` on a free
-// port of 127.0.0.1, and Debian's chromium driven by playwright-core.
+// Shared by the dashboard's browser tests and the API's conformance test
+// (tests/e2e/*.test.mjs): an archive made from fixture articles in a
+// temporary folder, `veille serve` on a free port of 127.0.0.1, and Debian's
+// chromium driven by playwright-core.
 //
 // Environment: VEILLE_BINARY (default: build/veille of this tree),
 // E2E_ARTIFACTS (screenshots; default: build/e2e-artifacts), E2E_ASSETS (a
@@ -21,9 +22,14 @@ export const artifacts = path.resolve(repoRoot, process.env.E2E_ARTIFACTS || 'bu
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 // What the tests need, said plainly rather than as a stack trace (scripts/install-deps installs both).
-function requirements() {
+// A server alone needs only the binary; a browser needs chromium and playwright-core too.
+function requirements({browser = true} = {}) {
   const missing = [];
   if (!existsSync(binary)) missing.push(`the veille binary (${binary}; set VEILLE_BINARY or build it)`);
+  if (!browser) {
+    if (missing.length) throw new Error(`e2e tests cannot run: missing ${missing.join('; ')}`);
+    return;
+  }
   if (!existsSync(chromiumPath)) missing.push(`chromium (${chromiumPath}; apt-get install chromium chromium-driver, or scripts/install-deps)`);
   try {
     createRequire(path.join(repoRoot, 'package.json')).resolve('playwright-core');
@@ -61,8 +67,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // An archive of `articles` (objects, one JSON line each) served by `veille
 // serve`. Returns {url, dir, db, analyze(), cli(args), stop()}; stop() ends
 // the server (SIGTERM, then SIGKILL after 5 s) and removes the folder.
+// `token: null` starts it without a token: POST /api/ingest is off (403).
 export async function startServer(articles, {token = 'e2e-token'} = {}) {
-  requirements();
+  requirements({browser: false});
   const dir = await mkdtemp(path.join(os.tmpdir(), 'veille-e2e-'));
   const db = path.join(dir, 'x.db');
   const input = path.join(dir, 'articles.jsonl');
@@ -82,7 +89,8 @@ export async function startServer(articles, {token = 'e2e-token'} = {}) {
     await writeFile(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
     await run(['ingest', '--db', db, input]);
     const port = await freePort();
-    const args = ['serve', '--db', db, '--port', String(port), '--token', token];
+    const args = ['serve', '--db', db, '--port', String(port)];
+    if (token) args.push('--token', token);
     if (process.env.E2E_ASSETS) args.push('--assets', path.resolve(repoRoot, process.env.E2E_ASSETS));
     child = spawn(binary, args, {cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe']});
     const keep = (chunk) => { log = (log + chunk).slice(-16_000); };

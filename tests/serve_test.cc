@@ -333,6 +333,20 @@ TEST_F(ServeTest, IngestNeedsTheTokenAndLimitsItsSize) {
   EXPECT_EQ(json::parse(large->body, nullptr, false).value("error", json()).value("code", ""), "too_large");
 }
 
+// Answers are kept while the archive is the same: an article another
+// process stores shows at once.
+TEST_F(ServeTest, KeptAnswersFollowTheArchive) {
+  std::string query = "Tallinn";
+  EXPECT_EQ(FirstId(query), "");
+  EXPECT_EQ(FirstId(query), "");  // kept
+  WriteFile(*dir_ / "more.jsonl",
+            R"({"id":"k1","outlet":"RFI","published":"2022-05-01","text":"Sommet\n\nLes dirigeants baltes se sont réunis à Tallinn."})"
+            "\n");
+  auto ingest = RunVeille({"ingest", "--db", db_, (*dir_ / "more.jsonl").string()});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_NE(FirstId(query), "");
+}
+
 TEST_F(ServeTest, IngestIsOffWithoutAToken) {
   pid_t pid = 0;
   int port = Start({}, &pid);

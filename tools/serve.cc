@@ -21,6 +21,7 @@ struct ServeFlags {
   ServerOptions server;
   std::string token_file;
   size_t max_request_mb = 64;
+  size_t cache_mb = 64;
 };
 
 int Fail(const std::string& message) {
@@ -33,6 +34,7 @@ int RunServe(ServeFlags flags) {
   options.db = flags.db.db;
   options.busy_timeout_ms = flags.db.lock_timeout_ms;
   options.max_request_bytes = flags.max_request_mb << 20;
+  options.cache_bytes = flags.cache_mb << 20;
   if (!flags.token_file.empty()) {
     std::ifstream in(flags.token_file);
     if (!in) return Fail("cannot read the token file " + flags.token_file);
@@ -97,7 +99,10 @@ Command AddServeCommand(CLI::App& root) {
   app->add_option("--max-request-mb", flags->max_request_mb,
                   "Largest request accepted, in MiB (default 64); larger ones get 413")
       ->check(CLI::Range(1, 4096));
-  app->add_option("--threads", flags->server.threads, "Requests served at once (default 32)")
+  app->add_option("--cache-mb", flags->cache_mb,
+                  "Answers kept while the archive does not change, in MiB (default 64; 0: none)")
+      ->check(CLI::Range(0, 65536));
+  app->add_option("--threads", flags->server.threads, "Connections served at once (default 64)")
       ->check(CLI::Range(1, 1024));
   app->add_option("--assets", flags->server.assets_dir,
                   "Serve the dashboard from this folder instead of the copy built in (for "

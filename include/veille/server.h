@@ -25,10 +25,15 @@ struct ServerOptions {
   std::string assets_dir;
   // Requests larger than this are refused with 413 before they are read.
   size_t max_request_bytes = 64u << 20;
-  // Requests handled at once; more wait for a thread. Slow clients hold one
-  // each for at most read_timeout_seconds per read.
-  int threads = 32;
+  // Connections served at once: a connection keeps its thread while it is
+  // kept alive (up to read_timeout_seconds idle), so more clients than
+  // threads wait. The archive is read by at most two connections a core
+  // whatever this number.
+  int threads = 64;
   int read_timeout_seconds = 5;
+  // Answers of the search, article, entity and quotes endpoints kept while
+  // the archive does not change (Store::Generation); 0: none.
+  size_t cache_bytes = 64u << 20;
   std::string knowledge_base;  // Options::knowledge_base
   int busy_timeout_ms = 5000;  // StoreOptions::busy_timeout_ms
 };

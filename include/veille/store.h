@@ -163,6 +163,11 @@ class Store {
 
   virtual Result<uint64_t> Count() = 0;
 
+  // A mark that differs after any write to the archive, by this connection
+  // or another process; cheap to ask. Equal marks mean the same content, so
+  // what was read from the archive under one mark may be kept for it.
+  virtual Result<std::string> Generation() = 0;
+
   // Outlets by article count, with their learned boilerplate lines.
   virtual Result<std::vector<OutletSummary>> Outlets() = 0;
 

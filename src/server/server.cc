@@ -21,6 +21,7 @@
 #include "server/api_json.h"
 #include "server/article_view.h"
 #include "server/bearer_token.h"
+#include "server/response_cache.h"
 #include "server/static_assets.h"
 #include "server/store_pool.h"
 #include "veille/ingest.h"
@@ -132,12 +133,19 @@ class HttpServer final : public Server {
         stores_(options.db, {.busy_timeout_ms = options.busy_timeout_ms, .read_only = true},
                 std::max<size_t>(2, 2 * std::thread::hardware_concurrency())),
         token_(options.token),
-        assets_(options.assets_dir) {}
+        assets_(options.assets_dir),
+        cache_(options.cache_bytes) {}
 
   Status Setup() {
     // The archive must be there and readable before the port is taken.
     Result<server::StorePool::Lease> store = stores_.Borrow();
     if (!store.ok()) return store.status();
+    if (cache_.enabled()) {
+      Result<std::unique_ptr<Store>> watcher =
+          Store::Open(options_.db, {.busy_timeout_ms = options_.busy_timeout_ms, .read_only = true});
+      if (!watcher.ok()) return watcher.status();
+      watcher_ = std::move(*watcher);
+    }
     Routes();
     Limits();
     if (options_.port != 0 && PortTaken(options_.address, options_.port)) {
@@ -171,11 +179,15 @@ class HttpServer final : public Server {
     http_.new_task_queue = [threads = options_.threads] {
       return new httplib::ThreadPool(static_cast<size_t>(std::max(threads, 1)));
     };
+    // Answers go out at once: with Nagle's algorithm, a small answer after
+    // a request on a kept-alive connection waits for the client's delayed
+    // ACK, some 40 ms.
+    http_.set_tcp_nodelay(true);
     http_.set_payload_max_length(options_.max_request_bytes);
     http_.set_read_timeout(options_.read_timeout_seconds, 0);
     http_.set_write_timeout(options_.read_timeout_seconds, 0);
     http_.set_keep_alive_timeout(options_.read_timeout_seconds);
-    http_.set_keep_alive_max_count(100);
+    http_.set_keep_alive_max_count(1000);
     http_.set_default_headers({
         {"Content-Security-Policy", kContentSecurityPolicy},
         {"X-Content-Type-Options", "nosniff"},
@@ -196,6 +208,7 @@ class HttpServer final : public Server {
                                              : "internal";
       std::string message = res.status == 404   ? "nothing here"
                             : res.status == 413 ? "the request is larger than this server takes"
+                            : res.status == 414 ? "the URL is too long"
                             : res.status >= 500 ? "the server failed"
                                                 : "malformed request";
       res.set_content(Dump(ErrorJson(code, message)), "application/json");
@@ -211,6 +224,33 @@ class HttpServer final : public Server {
       }
       Answer(res, 500, ErrorJson("internal", what));
     });
+  }
+
+  // The archive's generation; "" when it cannot be told, and nothing is
+  // kept then.
+  std::string Generation() {
+    std::lock_guard lock(watcher_mutex_);
+    if (!watcher_) return "";
+    Result<std::string> generation = watcher_->Generation();
+    return generation.ok() ? *generation : "";
+  }
+
+  // `handler`, with its successful answers kept in the cache for as long
+  // as the archive does not change: keyed by the path and the parameters,
+  // in order.
+  httplib::Server::Handler Cached(httplib::Server::Handler handler) {
+    return [this, handler](const httplib::Request& req, httplib::Response& res) {
+      std::string generation = cache_.enabled() ? Generation() : "";
+      if (generation.empty()) return handler(req, res);
+      std::string key = req.path;
+      for (const auto& [name, value] : req.params) key += "\n" + name + "=" + value;
+      if (std::shared_ptr<const std::string> kept = cache_.Find(key, generation)) {
+        res.set_content(*kept, "application/json");
+        return;
+      }
+      handler(req, res);
+      if (res.status == 200) cache_.Put(key, generation, res.body);
+    };
   }
 
   // Runs `handler` with a store, answering its ApiError or its JSON.
@@ -245,7 +285,7 @@ class HttpServer final : public Server {
       });
     });
 
-    http_.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
+    http_.Get("/api/search", Cached([this](const httplib::Request& req, httplib::Response& res) {
       Result<Page> page = PageOf(req, 20);
       if (!page.ok()) return Answer(res, {400, "bad_request", page.status().message()});
       std::string text = req.get_param_value("q");
@@ -266,9 +306,9 @@ class HttpServer final : public Server {
         return Answer(res, {500, "archive_error", result.status().message()});
       }
       Answer(res, 200, server::SearchJson(text, *result, *page, with_facets));
-    });
+    }));
 
-    http_.Get(R"(/api/articles/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+    http_.Get(R"(/api/articles/([^/]+))", Cached([this](const httplib::Request& req, httplib::Response& res) {
       std::string id = req.matches[1];
       WithStore(res, [&](Store& store) -> Result<json> {
         Result<std::optional<StoredArticle>> stored = store.Get(id);
@@ -278,9 +318,9 @@ class HttpServer final : public Server {
         }
         return server::ArticleView(id, **stored);
       });
-    });
+    }));
 
-    http_.Get(R"(/api/entities/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+    http_.Get(R"(/api/entities/(.+))", Cached([this](const httplib::Request& req, httplib::Response& res) {
       std::string name = req.matches[1];
       Result<Page> page = PageOf(req, 20);
       if (!page.ok()) return Answer(res, {400, "bad_request", page.status().message()});
@@ -293,9 +333,9 @@ class HttpServer final : public Server {
         }
         return server::EntityJson(*profile, *page);
       });
-    });
+    }));
 
-    http_.Get("/api/quotes", [this](const httplib::Request& req, httplib::Response& res) {
+    http_.Get("/api/quotes", Cached([this](const httplib::Request& req, httplib::Response& res) {
       Result<Page> page = PageOf(req, 20);
       if (!page.ok()) return Answer(res, {400, "bad_request", page.status().message()});
       QuoteSearch search{req.get_param_value("speaker"), req.get_param_value("q"), page->offset,
@@ -315,7 +355,7 @@ class HttpServer final : public Server {
                     {"limit", page->limit},
                     {"next_offset", found->more ? json(page->offset + page->limit) : json()}};
       });
-    });
+    }));
 
     http_.Get("/api/outlets", [this](const httplib::Request& req, httplib::Response& res) {
       Result<Page> page = PageOf(req, 50);
@@ -443,6 +483,10 @@ class HttpServer final : public Server {
   server::StorePool stores_;
   server::BearerToken token_;
   server::StaticAssets assets_;
+  server::ResponseCache cache_;
+  // A connection of its own that asks the archive's generation.
+  std::unique_ptr<Store> watcher_;
+  std::mutex watcher_mutex_;
   httplib::Server http_;
   std::mutex ingest_mutex_;
   int port_ = 0;

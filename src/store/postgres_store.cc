@@ -651,6 +651,18 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
     }
   }
 
+  Result<std::string> Generation() override {
+    try {
+      // The server's write-ahead log position: it moves with every write
+      // (to any database of the server: a change elsewhere only makes the
+      // mark change more often than needed).
+      pqxx::read_transaction r(*connection_);
+      return r.exec("SELECT pg_current_wal_lsn()::text")[0][0].as<std::string>();
+    } catch (const std::exception& e) {
+      return Failure("reading the archive's version", e);
+    }
+  }
+
   Result<uint64_t> Count() override {
     try {
       pqxx::read_transaction r(*connection_);

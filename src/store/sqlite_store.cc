@@ -825,6 +825,14 @@ SELECT source_path, source_format, source_line, source_id, url, given_outlet, gi
     return static_cast<uint64_t>(s.Int(0));
   }
 
+  Result<std::string> Generation() override {
+    // data_version changes when another connection commits; this
+    // connection's own writes are counted apart.
+    Statement s(db_, "PRAGMA data_version");
+    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("reading the archive's version");
+    return std::to_string(s.Int(0)) + ":" + std::to_string(sqlite3_total_changes64(db_));
+  }
+
   Result<std::vector<OutletSummary>> Outlets() override {
     Statement s(db_, R"sql(
 SELECT outlet_key, min(outlet), count(*) FROM articles WHERE outlet_key IS NOT NULL

@@ -94,13 +94,15 @@ struct QuoteSearch {
 };
 
 struct FoundQuotes {
-  std::vector<FoundQuote> quotes;  // most recent articles first, in text order within one
+  // For a speaker alone, the most recent articles first; with a query, the
+  // best matching first; in text order within one.
+  std::vector<FoundQuote> quotes;
   bool more = false;               // quotations past offset + limit exist
 };
 
 // What a speaker was quoted saying (and, with a query, in which articles),
-// across the 1,000 most recent articles that name them. A speaker or a
-// query is needed.
+// across the 1,000 most recent articles that quote them, read a hundred at
+// a time until the page is full. A speaker or a query is needed.
 Result<FoundQuotes> FindQuotes(Store& store, const QuoteSearch& search,
                                const ProfileOptions& options = {});
 

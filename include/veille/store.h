@@ -44,6 +44,9 @@ struct SearchOptions {
   size_t limit = 20;
   size_t offset = 0;
   bool facets = false;  // count matches per outlet, language, month, and month talked about
+  // False: hits without a snippet, for callers that read the articles
+  // themselves (a snippet costs a pass over the article's text).
+  bool snippets = true;
   // The knowledge base entity: values are also looked up in, so that
   // entity:Almaty finds "Alma-Ata": as Options::knowledge_base ("" the
   // default one if it was built, "none" for none).
@@ -160,6 +163,16 @@ class Store {
 
   // The stored article with this id; std::nullopt when there is none.
   virtual Result<std::optional<StoredArticle>> Get(const std::string& id) = 0;
+
+  // The analysis alone of the stored article with this id (its
+  // veille.article/1 record), without its raw bytes; std::nullopt when
+  // there is none.
+  virtual Result<std::optional<std::string>> Record(const std::string& id) {
+    Result<std::optional<StoredArticle>> stored = Get(id);
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) return std::optional<std::string>();
+    return std::optional<std::string>(std::move((*stored)->record));
+  }
 
   virtual Result<uint64_t> Count() = 0;
 

@@ -268,10 +268,13 @@ std::optional<KbNameRef> KnowledgeBase::Best(std::string_view key, EntityType ty
 }
 
 Result<std::shared_ptr<const KnowledgeBase>> SharedKnowledgeBase(const std::string& path) {
+  // Kept for the life of the process, not only while someone holds it:
+  // loading takes a quarter of a second, and a server that looks a name up
+  // per request (veille serve) would otherwise load it for every one.
   static std::mutex mutex;
-  static std::map<std::string, std::weak_ptr<const KnowledgeBase>> loaded;
+  static std::map<std::string, std::shared_ptr<const KnowledgeBase>> loaded;
   std::lock_guard lock(mutex);
-  if (std::shared_ptr<const KnowledgeBase> kb = loaded[path].lock()) return kb;
+  if (std::shared_ptr<const KnowledgeBase> kb = loaded[path]) return kb;
   Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::Load(path);
   if (!kb.ok()) return kb.status();
   std::shared_ptr<const KnowledgeBase> shared = std::move(*kb);

@@ -123,7 +123,8 @@ class KnowledgeBase {
   uint32_t names_start_ = 0, names_end_ = 0;  // where the N lines are
 };
 
-// The knowledge base of a process: loaded once per path, shared.
+// The knowledge base of a process: loaded once per path, shared, and kept
+// until the process ends.
 Result<std::shared_ptr<const KnowledgeBase>> SharedKnowledgeBase(const std::string& path);
 
 }  // namespace veille::kb

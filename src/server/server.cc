@@ -3,7 +3,9 @@
 // article_view.cc; the dashboard's files come from static_assets.cc.
 #include "veille/server.h"
 
+#include <arpa/inet.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -126,6 +128,27 @@ bool PortTaken(const std::string& address, int port) {
   return taken;
 }
 
+// cpp-httplib listens with a backlog of 5, compiled into Debian's library:
+// fifty clients connecting at once overflow it, the kernel drops their
+// handshakes, and they retry after 1, 3, 7 s. listen() again on the bound
+// socket (found by its port) raises the backlog; Linux allows that.
+void RaiseListenBacklog(int port) {
+  for (int fd = 0; fd < 1024; ++fd) {
+    sockaddr_storage address{};
+    socklen_t size = sizeof address;
+    int listening = 0;
+    socklen_t flag_size = sizeof listening;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) continue;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &flag_size) != 0 || !listening) continue;
+    int bound = address.ss_family == AF_INET
+                    ? ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port)
+                : address.ss_family == AF_INET6
+                    ? ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port)
+                    : -1;
+    if (bound == port) listen(fd, SOMAXCONN);
+  }
+}
+
 class HttpServer final : public Server {
  public:
   explicit HttpServer(const ServerOptions& options)
@@ -160,6 +183,7 @@ class HttpServer final : public Server {
                                               std::to_string(options_.port) +
                                               " (in use, or not an address of this machine)");
     }
+    RaiseListenBacklog(port_);
     return Status::Ok();
   }
 

@@ -44,7 +44,8 @@ Result<EntityProfile> ProfileEntity(Store& store, const std::string& name,
 
   Query query;
   query.entities = who.SearchNames();
-  auto found = store.Search(query, {.limit = store::kCountCap, .knowledge_base = options.knowledge_base});
+  auto found = store.Search(query, {.limit = store::kCountCap, .snippets = false,
+                                    .knowledge_base = options.knowledge_base});
   if (!found.ok()) return found.status();
   profile.articles_exact = found->total_exact;
 

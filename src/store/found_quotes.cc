@@ -4,7 +4,6 @@
 // identity asked (any spelling, a surname, the user's merges).
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 
 #include "store/identity_matcher.h"
 #include "store/search_plan.h"
@@ -43,29 +42,32 @@ Result<FoundQuotes> FindQuotes(Store& store, const QuoteSearch& search,
   }
   auto query = ParseQuery(text);
   if (!query.ok()) return query.status();
-  auto found = store.Search(*query, {.limit = store::kCountCap, .knowledge_base = options.knowledge_base});
-  if (!found.ok()) return found.status();
-
   FoundQuotes out;
   size_t seen = 0, wanted = search.offset + search.limit;
-  // Most recent articles first: a text query's hits come best first.
-  std::vector<const SearchHit*> hits;
-  for (const SearchHit& hit : found->hits) hits.push_back(&hit);
-  std::stable_sort(hits.begin(), hits.end(),
-                   [](const SearchHit* a, const SearchHit* b) { return a->published > b->published; });
-  for (const SearchHit* hit : hits) {
-    auto record = RecordOf(store, *hit);
-    if (!record.ok()) return record.status();
-    if (!record->has_value()) continue;
-    for (const json& q : (*record)->quotes) {
-      if (who && !SpokenBy(q, *who)) continue;
-      if (seen++ < search.offset) continue;
-      if (seen > wanted) {
-        out.more = true;
-        return out;
+  // The articles a hundred at a time, in the archive's order (newest first
+  // for a speaker alone, best first with words), until enough quotations:
+  // the first page of a frequent speaker reads a few articles, not the
+  // thousand the archive would list.
+  constexpr size_t kArticlesAtOnce = 100;
+  for (size_t offset = 0; offset < static_cast<size_t>(store::kCountCap); offset += kArticlesAtOnce) {
+    auto found = store.Search(*query, {.limit = kArticlesAtOnce, .offset = offset, .snippets = false,
+                                       .knowledge_base = options.knowledge_base});
+    if (!found.ok()) return found.status();
+    for (const SearchHit& hit : found->hits) {
+      auto record = RecordOf(store, hit);
+      if (!record.ok()) return record.status();
+      if (!record->has_value()) continue;
+      for (const json& q : (*record)->quotes) {
+        if (who && !SpokenBy(q, *who)) continue;
+        if (seen++ < search.offset) continue;
+        if (seen > wanted) {
+          out.more = true;
+          return out;
+        }
+        out.quotes.push_back(QuoteOf(q, RefOf(hit)));
       }
-      out.quotes.push_back(QuoteOf(q, RefOf(*hit)));
     }
+    if (found->hits.size() < kArticlesAtOnce) break;
   }
   return out;
 }

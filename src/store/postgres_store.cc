@@ -545,9 +545,11 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
         int64_t window = std::max<int64_t>(kRankWindow, 4 * static_cast<int64_t>(wanted));
         select = "WITH w AS (SELECT a.serial" + from + where + " ORDER BY a.serial DESC LIMIT " +
                  std::to_string(window) + ") "
-                 "SELECT p.id, p.title, p.outlet, p.language, p.published, p.url, p.score, "
-                 "ts_headline('veille_fr', p.body, " + tsquery + ", " + headline_options +
-                 ") FROM (SELECT a.id, a.title, coalesce(a.outlet, '') AS outlet, a.language, "
+                 "SELECT p.id, p.title, p.outlet, p.language, p.published, p.url, p.score, " +
+                 (options.snippets ? "ts_headline('veille_fr', p.body, " + tsquery + ", " +
+                                         headline_options + ")"
+                                   : std::string("''")) +
+                 " FROM (SELECT a.id, a.title, coalesce(a.outlet, '') AS outlet, a.language, "
                  "coalesce(a.published, '') AS published, coalesce(a.url, '') AS url, a.body, "
                  "ts_rank(a.search, " + tsquery + ") AS score, a.serial "
                  "FROM veille_articles a JOIN w USING (serial) "
@@ -555,7 +557,8 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
                  " OFFSET " + Param(hit_values.size() + 2) + ") p ORDER BY p.score DESC, p.serial DESC";
       } else {
         select = "SELECT a.id, a.title, coalesce(a.outlet, ''), a.language, "
-                 "coalesce(a.published, ''), coalesce(a.url, ''), 0, substr(a.body, 1, 200)" +
+                 "coalesce(a.published, ''), coalesce(a.url, ''), 0, " +
+                 std::string(options.snippets ? "substr(a.body, 1, 200)" : "''") +
                  from + where + " ORDER BY a.published_day DESC NULLS LAST, a.serial DESC LIMIT " +
                  Param(hit_values.size() + 1) + " OFFSET " + Param(hit_values.size() + 2);
       }

@@ -237,6 +237,7 @@ class SqliteStore final : public Store {
   // The terms the FTS5 tokenizer finds ready; registered with it.
   Pretokenized* pretokenized() { return &pretokenized_; }
   ~SqliteStore() override {
+    record_by_id_.reset();
     checkpointer_.reset();
     // Closing the last connection checkpoints the WAL into the main file.
     sqlite3_close_v2(db_);
@@ -672,10 +673,13 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
 
   // The articles of a page, with their snippets.
   Status ReadHits(const SqlSearch& search, const std::vector<std::pair<int64_t, double>>& page,
-                  SearchResult& result) {
-    Statement article(db_, "SELECT id, title, coalesce(outlet, ''), language, "
-                           "coalesce(published, ''), coalesce(url, ''), substr(body, 1, 200) "
-                           "FROM articles WHERE rowid = ?1");
+                  bool snippets, SearchResult& result) {
+    // Without snippets the body, stored after the row's first page, is not
+    // read at all.
+    Statement article(db_, std::string("SELECT id, title, coalesce(outlet, ''), language, "
+                                       "coalesce(published, ''), coalesce(url, ''), ") +
+                               (snippets ? "substr(body, 1, 200)" : "''") +
+                               " FROM articles WHERE rowid = ?1");
     Statement snippet(db_, "SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', 24) "
                            "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2");
     if (!article.ok() || !snippet.ok()) return Error("reading search results");
@@ -691,7 +695,7 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       hit.published = article.Text(4);
       hit.url = article.Text(5);
       hit.score = score;
-      if (search.text) {
+      if (search.text && snippets) {
         snippet.Reset();
         snippet.Bind(1, search.values[0]).Bind(2, rowid);
         if (snippet.Step() != SQLITE_ROW) return Error("reading search results");
@@ -765,7 +769,7 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     Result<std::vector<std::pair<int64_t, double>>> page =
         RankedPage(search, options, count_start);
     if (!page.ok()) return page.status();
-    if (Status s = ReadHits(search, *page, result); !s.ok()) return s;
+    if (Status s = ReadHits(search, *page, options.snippets, result); !s.ok()) return s;
 
     // The total and the facets cover the kCountCap most recent matches.
     if (search.text) search.values[1] = std::to_string(count_start);
@@ -817,6 +821,26 @@ SELECT source_path, source_format, source_line, source_id, url, given_outlet, gi
     stored.version = static_cast<uint32_t>(s.Int(10));
     stored.previous_id = optional(11);
     return std::optional<StoredArticle>(std::move(stored));
+  }
+
+  Result<std::optional<std::string>> Record(const std::string& id) override {
+    // Prepared once: a profile reads a thousand records.
+    if (!record_by_id_) {
+      record_by_id_ = std::make_unique<Statement>(db_, "SELECT record FROM articles WHERE id = ?1");
+    }
+    Statement& s = *record_by_id_;
+    if (!s.ok()) return Error("reading an article");
+    s.Bind(1, id);
+    int rc = s.Step();
+    std::optional<std::string> compressed;
+    if (rc == SQLITE_ROW) compressed = s.Blob(0);
+    // Reset at once: a statement left stepped holds its read transaction.
+    s.Reset();
+    if (rc == SQLITE_DONE) return std::optional<std::string>();
+    if (rc != SQLITE_ROW) return Error("reading an article");
+    Result<std::string> record = Decompress(*compressed);
+    if (!record.ok()) return record.status();
+    return std::optional<std::string>(std::move(*record));
   }
 
   Result<uint64_t> Count() override {
@@ -980,6 +1004,7 @@ UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_
   std::string path_;
   std::unique_ptr<WalCheckpointer> checkpointer_;
   Pretokenized pretokenized_;
+  std::unique_ptr<Statement> record_by_id_;  // Record()'s
 };
 
 // Checks, before SQLite touches it, that an existing file is an SQLite

@@ -90,11 +90,11 @@ bool ReadRecordView(const std::string& record, RecordView& view) {
 }
 
 Result<std::optional<RecordView>> RecordOf(Store& store, const SearchHit& hit) {
-  auto stored = store.Get(hit.id);
-  if (!stored.ok()) return stored.status();
-  if (!stored->has_value()) return std::optional<RecordView>();
+  auto record = store.Record(hit.id);
+  if (!record.ok()) return record.status();
+  if (!record->has_value()) return std::optional<RecordView>();
   RecordView view;
-  if (!ReadRecordView((*stored)->record, view)) return std::optional<RecordView>();
+  if (!ReadRecordView(**record, view)) return std::optional<RecordView>();
   return std::optional<RecordView>(std::move(view));
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "fetch/httplib.h"
+#include "postgres_server.h"
 #include "test_util.h"
 
 namespace veille {
@@ -415,6 +416,67 @@ TEST_F(ServeTest, RefusesAMissingArchiveAndATakenPort) {
   auto taken = RunVeille({"serve", "--db", db_, "--port", std::to_string(port_)});
   EXPECT_EQ(taken.exit_code, 2);
   EXPECT_NE(taken.err.find("port is in use"), std::string::npos) << taken.err;
+}
+
+// The same API over a PostgreSQL archive, with the answers kept while the
+// archive is unchanged (its generation is the server's WAL position).
+TEST(ServePostgresTest, TheSameApiOnPostgresql) {
+  std::string why;
+  auto* postgres = testing::PostgresServer::Shared(&why);
+  if (!postgres) {
+    if (std::getenv("CI")) FAIL() << why;
+    GTEST_SKIP() << why;
+  }
+  std::string db = postgres->NewDatabase();
+  TempDir dir;
+  WriteFile(dir / "a.jsonl", kArticles);
+  auto ingest = RunVeille({"ingest", "--db", db, (dir / "a.jsonl").string()});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  int port = FreePort();
+  pid_t pid = SpawnVeille({"serve", "--db", db, "--port", std::to_string(port), "--token", "t"});
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(30, 0);
+  for (int i = 0; i < 200 && !client.Get("/healthz"); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(json::parse(health->body)["archive"], "postgresql");
+
+  auto search = [&](const std::string& q) {
+    auto res = client.Get("/api/search?facets=true&q=" + httplib::detail::encode_query_param(q));
+    EXPECT_TRUE(res && res->status == 200) << (res ? res->body : "no answer");
+    return res ? json::parse(res->body) : json();
+  };
+  json found = search("Loukachenka");
+  ASSERT_EQ(found["total"], 1) << found.dump();
+  EXPECT_EQ(found["facets"]["outlets"][0]["value"], "Libération");
+  bool marked = false;
+  for (const json& part : found["hits"][0]["snippet"]["parts"]) marked |= part["match"] == true;
+  EXPECT_TRUE(marked) << found.dump();
+
+  auto article = client.Get("/api/articles/" + found["hits"][0]["id"].get<std::string>());
+  ASSERT_TRUE(article && article->status == 200);
+  EXPECT_FALSE(json::parse(article->body)["blocks"].empty());
+  auto entity = client.Get("/api/entities/Lukashenko");
+  ASSERT_TRUE(entity && entity->status == 200);
+  EXPECT_EQ(json::parse(entity->body)["articles"], 2);
+  auto quotes = client.Get("/api/quotes?speaker=Macron");
+  ASSERT_TRUE(quotes && quotes->status == 200);
+  EXPECT_EQ(json::parse(quotes->body)["items"].size(), 1u);
+
+  // Kept, then changed: an article added through the API is found.
+  EXPECT_EQ(search("Varsovie")["total"], 0);
+  auto added = client.Post("/api/ingest", {{"Authorization", "Bearer t"}},
+                           R"({"id":"p1","outlet":"RFI","text":"Visite\n\nOlaf Scholz est arrivé à Varsovie."})",
+                           "application/x-ndjson");
+  ASSERT_TRUE(added && added->status == 200) << (added ? added->body : "no answer");
+  EXPECT_EQ(search("Varsovie")["total"], 1);
+
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
 }  // namespace

@@ -222,7 +222,8 @@ TEST_F(BadArchiveTest, WrittenByANewerVeille) {
 class OlderArchiveTest : public BadArchiveTest {
  protected:
   // Rewrites the archive as veille wrote it at schema `version` (1: no
-  // names; 2: names in the article_entities table).
+  // names; 2: names in the article_entities table; 4: facets in the
+  // articles' rows).
   void MakeOlderArchive(int version) {
     MakeArchive();
     sqlite3* db = nullptr;
@@ -241,10 +242,16 @@ WITH RECURSIVE split(article, key, rest) AS (
          substr(rest, instr(rest, char(10)) + 1) FROM split WHERE rest <> '')
 INSERT OR IGNORE INTO article_entities SELECT article, key FROM split WHERE key <> '';
 )sql" : "";
-    sql += "DROP TABLE identity_decisions; DROP TABLE articles_names; "
-           "ALTER TABLE articles DROP COLUMN names; "
-           "UPDATE meta SET value = '" + std::to_string(version) +
-           "' WHERE key = 'schema_version'";
+    // Schema 4's facets were columns of the articles, with their indexes.
+    sql += "DROP TABLE article_facets; "
+           "CREATE INDEX articles_outlet ON articles(outlet_key, published_day); "
+           "CREATE INDEX articles_language ON articles(language_key, published_day); "
+           "CREATE INDEX articles_published ON articles(published_day); ";
+    if (version < 4) {
+      sql += "DROP TABLE identity_decisions; DROP TABLE articles_names; "
+             "ALTER TABLE articles DROP COLUMN names; ";
+    }
+    sql += "UPDATE meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'";
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
         << sqlite3_errmsg(db);
     sqlite3_close(db);
@@ -274,7 +281,35 @@ TEST_F(OlderArchiveTest, SchemaOneIsMigrated) {
   auto search = RunVeille({"search", "--db", db_, "--json", "entity:Macron"});
   EXPECT_EQ(search.exit_code, 0) << search.err;
   EXPECT_NE(search.out.find("\"title\":\"Visite\""), std::string::npos) << search.out;
-  EXPECT_EQ(SchemaVersion(), "4");
+  EXPECT_EQ(SchemaVersion(), "5");
+}
+
+// Schema 4 kept the facets in the articles' rows: on open they move to a
+// table of their own, and every search finds what it found before.
+TEST_F(OlderArchiveTest, SchemaFourKeepsItsFacets) {
+  MakeArchive();
+  std::vector<std::vector<std::string>> queries = {
+      {"search", "--facets", "--json", "--limit", "100", "Kazakhstan"},
+      {"search", "--json", "--limit", "100", "lang:fr"},
+      {"search", "--json", "--limit", "100", "outlet:News-Front"},
+      {"outlets", "--json"}};
+  std::vector<std::string> before;
+  for (auto args : queries) {
+    args.insert(args.begin() + 1, {"--db", db_});
+    auto run = RunVeille(args);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    before.push_back(run.out);
+  }
+  std::filesystem::remove(db_);
+  MakeOlderArchive(4);
+  ASSERT_EQ(RunVeille({"ingest", "--db", db_, article_}).exit_code, 0);
+  EXPECT_EQ(SchemaVersion(), "5");
+  for (size_t i = 0; i < queries.size(); ++i) {
+    std::vector<std::string> args = queries[i];
+    args.insert(args.begin() + 1, {"--db", db_});
+    auto run = RunVeille(args);
+    EXPECT_EQ(run.out, before[i]) << args[1];
+  }
 }
 
 // Schema 2 kept names in a table; on open they move to the names index, and
@@ -293,7 +328,7 @@ TEST_F(OlderArchiveTest, SchemaTwoKeepsItsNames) {
   EXPECT_EQ(SchemaVersion(), "2");
   // Ingesting the same articles again adds nothing and migrates.
   ASSERT_EQ(RunVeille({"ingest", "--db", db_, article_}).exit_code, 0);
-  EXPECT_EQ(SchemaVersion(), "4");
+  EXPECT_EQ(SchemaVersion(), "5");
   auto after = RunVeille({"search", "--db", db_, "--json", "--limit", "100", "entity:Kazakhstan"});
   EXPECT_EQ(after.exit_code, 0) << after.err;
   EXPECT_EQ(after.out, before.out);

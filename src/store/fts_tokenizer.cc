@@ -7,6 +7,7 @@
 #include <string>
 
 #include "store/search_tokens.h"
+#include "store/stored_row.h"
 
 #ifndef FTS5_TOKENIZE_QUERY
 #error "SQLite was built without FTS5"
@@ -111,6 +112,21 @@ Status RegisterFtsTokenizer(sqlite3* db, const Pretokenized* pretokenized) {
                             &methods, nullptr) != SQLITE_OK ||
       api->xCreateTokenizer(api, kNamesTokenizerName, nullptr, &names, nullptr) != SQLITE_OK) {
     return Status(StatusCode::kInternal, "could not register the FTS5 tokenizer");
+  }
+  return Status::Ok();
+}
+
+Status RegisterArchiveFunctions(sqlite3* db) {
+  auto months = [](sqlite3_context* context, int, sqlite3_value** values) {
+    const unsigned char* text = sqlite3_value_text(values[0]);
+    std::string out = MonthsTalkedAbout(
+        text ? std::string_view(reinterpret_cast<const char*>(text), sqlite3_value_bytes(values[0]))
+             : std::string_view());
+    sqlite3_result_text(context, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+  };
+  if (sqlite3_create_function_v2(db, "veille_months", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                 nullptr, months, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Status(StatusCode::kIoError, std::string("registering veille_months: ") + sqlite3_errmsg(db));
   }
   return Status::Ok();
 }

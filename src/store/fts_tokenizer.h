@@ -55,6 +55,10 @@ class Pretokenized {
 // tokenizer's name. `pretokenized`, if given, must outlive the connection.
 Status RegisterFtsTokenizer(sqlite3* db, const Pretokenized* pretokenized = nullptr);
 
+// The archive's SQL function: veille_months(names), MonthsTalkedAbout of a
+// names text (for the migration that made the facets table).
+Status RegisterArchiveFunctions(sqlite3* db);
+
 // The terms of `text`, as the tokenizer would give them to FTS5.
 std::vector<IndexTerm> IndexTermsOf(std::string_view text);
 

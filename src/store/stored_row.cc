@@ -175,6 +175,20 @@ std::vector<std::string> DateKeys(const TimeExpr& time) {
   return keys;
 }
 
+std::string MonthsTalkedAbout(std::string_view names) {
+  std::string months;
+  while (!names.empty()) {
+    size_t newline = names.find('\n');
+    std::string_view name = names.substr(0, newline);
+    names = newline == std::string_view::npos ? std::string_view() : names.substr(newline + 1);
+    if (name.size() == 8 && name.starts_with(kDatePrefix) && name[5] == '-') {
+      if (!months.empty()) months += '\n';
+      months += name;
+    }
+  }
+  return months;
+}
+
 std::vector<FacetCount> CountTalkedAboutMonths(const std::vector<std::string>& names_lists) {
   std::unordered_map<std::string_view, uint64_t> counts;
   for (const std::string& names : names_lists) {

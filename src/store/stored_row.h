@@ -55,6 +55,10 @@ std::vector<std::string> DateKeys(const TimeExpr& time);
 // line) hold its "#YYYY-MM" term: the most first (then by month), 50 at most.
 std::vector<FacetCount> CountTalkedAboutMonths(const std::vector<std::string>& names_lists);
 
+// The "#YYYY-MM" lines of a names text (NamesText), one per line: the
+// months an article talks about, as the archive's facets keep them.
+std::string MonthsTalkedAbout(std::string_view names);
+
 StoredRow MakeStoredRow(const Article& article);
 
 // How facet values (outlets, languages) are compared: lower case, so that

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -101,13 +103,40 @@ std::string Unify(const std::string& ascii) {
   return key;
 }
 
-}  // namespace
+// The keys of the names met lately, shared by every thread: an archive's
+// names repeat (Biélorussie, Zelensky…), a key costs microseconds (ICU's
+// transliterator for a name that is not ASCII, then the conventions), and a
+// server's requests run on many threads, each of which would otherwise
+// learn the same names again. Sixteen shards, each emptied when full: some
+// 130,000 names, 15 MB at most.
+class RecentKeys {
+ public:
+  std::optional<std::string> Find(std::string_view name) {
+    Shard& shard = ShardOf(name);
+    std::lock_guard lock(shard.mutex);
+    auto found = shard.keys.find(std::string(name));
+    if (found == shard.keys.end()) return std::nullopt;
+    return found->second;
+  }
+  void Keep(std::string_view name, const std::string& key) {
+    Shard& shard = ShardOf(name);
+    std::lock_guard lock(shard.mutex);
+    if (shard.keys.size() >= kPerShard) shard.keys.clear();
+    shard.keys.emplace(name, key);
+  }
 
-// Names whose transliteration each thread remembers: some 5 MB at most.
-constexpr size_t kRecentNames = 50000;
+ private:
+  static constexpr size_t kShards = 16, kPerShard = 8192;
+  struct Shard {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::string> keys;
+  };
+  Shard& ShardOf(std::string_view name) { return shards_[std::hash<std::string_view>()(name) % kShards]; }
+  std::array<Shard, kShards> shards_;
+};
 
-std::string NameKey(std::string_view name) {
-  name = name.substr(0, std::min<size_t>(name.size(), 1024));
+// The key, computed.
+std::string ComputeNameKey(std::string_view name) {
   std::string ascii;
   if (std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; })) {
     // ASCII already, which most names in a French text are: of the
@@ -117,20 +146,10 @@ std::string NameKey(std::string_view name) {
       if (c != '\'' && c != '"') ascii += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
   } else {
-    // The transliterator costs microseconds a name, and an archive's names
-    // repeat (Biélorussie, Zelensky…): each thread keeps the last ones.
-    thread_local std::unordered_map<std::string, std::string> recent;
-    auto found = recent.find(std::string(name));
-    if (found != recent.end()) {
-      ascii = found->second;
-    } else {
-      icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-          icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-      if (const icu::Transliterator* t = ThreadTransliterator()) t->transliterate(text);
-      text.toUTF8String(ascii);
-      if (recent.size() >= kRecentNames) recent.clear();
-      recent.emplace(name, ascii);
-    }
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    if (const icu::Transliterator* t = ThreadTransliterator()) t->transliterate(text);
+    text.toUTF8String(ascii);
   }
   // Letters and digits only; everything else separates words.
   std::string words;
@@ -145,6 +164,17 @@ std::string NameKey(std::string_view name) {
   }
   while (!words.empty() && words.back() == ' ') words.pop_back();
   return Unify(words);
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view name) {
+  name = name.substr(0, std::min<size_t>(name.size(), 1024));
+  static RecentKeys recent;
+  if (std::optional<std::string> key = recent.Find(name)) return *key;
+  std::string key = ComputeNameKey(name);
+  recent.Keep(name, key);
+  return key;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {

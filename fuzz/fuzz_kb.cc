@@ -26,6 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   auto kb = veille::kb::KnowledgeBase::Load(path);
+  // Loaded (read or mapped): the file goes, so that no run leaves one in /tmp.
+  std::remove(path.c_str());
   if (!kb.ok()) return 0;
   const auto& base = **kb;
   for (uint32_t i = 0; i < base.entity_count(); ++i) (void)base.entity(i).canonical.size();

@@ -126,7 +126,8 @@ CREATE TABLE identity_decisions(
     // outlet or counts the months of its 1,000 most recent matches read
     // 1,000 such pages, and the names (for the months talked about) from
     // past the blobs. Here a row is some 60 bytes, and the facets' indexes
-    // move with the columns.
+    // move with the columns. The articles keep their own copies, as stored
+    // (dropping them would rewrite every row); searches read these.
     R"sql(
 CREATE TABLE article_facets(
   rowid INTEGER PRIMARY KEY,  -- the article's
@@ -757,13 +758,13 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     if (!s.ok()) return Error("counting facets");
     search.BindAll(s);
     std::map<std::string, uint64_t> outlets, languages, months;
-    std::vector<std::string> names;
+    std::vector<std::string> talked_about;
     int rc;
     while ((rc = s.Step()) == SQLITE_ROW) {
       ++outlets[s.Text(0)];
       ++languages[s.Text(1)];
       ++months[s.Text(2)];
-      names.push_back(s.Text(3));
+      talked_about.push_back(s.Text(3));
     }
     if (rc != SQLITE_DONE) return Error("counting facets");
     // Most first, then by value; the first 50, as GROUP BY … LIMIT 50 gave.
@@ -776,8 +777,8 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     top(outlets, result.outlets);
     top(languages, result.languages);
     top(months, result.months);
-    // The months the matches talk about: their "#YYYY-MM" names-index terms.
-    result.months_talked_about = CountTalkedAboutMonths(names);
+    // The months the matches talk about: the facets' "#YYYY-MM" lines.
+    result.months_talked_about = CountTalkedAboutMonths(talked_about);
     return Status::Ok();
   }
 

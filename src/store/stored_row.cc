@@ -175,30 +175,34 @@ std::vector<std::string> DateKeys(const TimeExpr& time) {
   return keys;
 }
 
-std::string MonthsTalkedAbout(std::string_view names) {
-  std::string months;
+namespace {
+
+// Calls `month` with each "#YYYY-MM" line of a names text (NamesText).
+template <typename Month>
+void ForEachMonthTalkedAbout(std::string_view names, Month month) {
   while (!names.empty()) {
     size_t newline = names.find('\n');
     std::string_view name = names.substr(0, newline);
     names = newline == std::string_view::npos ? std::string_view() : names.substr(newline + 1);
-    if (name.size() == 8 && name.starts_with(kDatePrefix) && name[5] == '-') {
-      if (!months.empty()) months += '\n';
-      months += name;
-    }
+    if (name.size() == 8 && name.starts_with(kDatePrefix) && name[5] == '-') month(name);
   }
+}
+
+}  // namespace
+
+std::string MonthsTalkedAbout(std::string_view names) {
+  std::string months;
+  ForEachMonthTalkedAbout(names, [&](std::string_view month) {
+    if (!months.empty()) months += '\n';
+    months += month;
+  });
   return months;
 }
 
 std::vector<FacetCount> CountTalkedAboutMonths(const std::vector<std::string>& names_lists) {
   std::unordered_map<std::string_view, uint64_t> counts;
   for (const std::string& names : names_lists) {
-    std::string_view rest = names;
-    while (!rest.empty()) {
-      size_t newline = rest.find('\n');
-      std::string_view name = rest.substr(0, newline);
-      rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
-      if (name.size() == 8 && name.starts_with(kDatePrefix) && name[5] == '-') ++counts[name.substr(1)];
-    }
+    ForEachMonthTalkedAbout(names, [&](std::string_view month) { ++counts[month.substr(1)]; });
   }
   std::vector<FacetCount> out;
   for (const auto& [month, count] : counts) out.push_back({std::string(month), count});

@@ -152,6 +152,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 20221;     // another seed makes other articles
   // Articles per transaction: the default of `veille ingest --batch`.
   size_t kBatch = 500;
+  size_t kRound = 5000;  // articles analysed before they are stored
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--articles") articles = std::stoull(argv[i + 1]);
@@ -162,6 +163,7 @@ int main(int argc, char** argv) {
     else if (flag == "--keep") keep = std::string(argv[i + 1]) == "yes";
     else if (flag == "--seed") seed = std::stoull(argv[i + 1]);
     else if (flag == "--batch") kBatch = std::stoull(argv[i + 1]);
+    else if (flag == "--round") kRound = std::stoull(argv[i + 1]);
   }
   bool sqlite = db.rfind("postgres", 0) != 0;
   std::vector<std::string> sentences = ReadSentences(data);
@@ -202,10 +204,10 @@ int main(int argc, char** argv) {
       bool had_io_error() const override { return false; }
       uint64_t bytes_read() const override { return 0; }
       uint64_t bytes_total() const override { return 0; }
-    } slice(reader, 5000);
+    } slice(reader, kRound);
     veille::RunBatch(slice, *pipeline, {}, [&](veille::Article&& a) { round.push_back(std::move(a)); });
     analysing += Clock::now() - start;
-    more = round.size() == 5000;
+    more = round.size() == kRound;
     for (size_t i = 0; i < round.size(); i += kBatch) {
       std::span<const veille::Article> batch(round.data() + i, std::min<size_t>(kBatch, round.size() - i));
       start = Clock::now();

@@ -41,6 +41,23 @@ TEST(NameKeyTest, GoldenKeys) {
   EXPECT_EQ(NameKey("!!!"), "");
 }
 
+// Names come back from the caches (each thread's table, the shared map)
+// with their own key, also once more names were asked for than either
+// holds, and names that share a slot in the table do not trade keys.
+TEST(NameKeyTest, CachedKeysAreTheComputedOnes) {
+  std::vector<std::string> names, first;
+  for (int i = 0; i < 150000; ++i) {
+    names.push_back((i % 2 ? "Иванов " : "Schtschedrin ") + std::to_string(i));
+  }
+  for (const std::string& name : names) first.push_back(NameKey(name));
+  for (size_t i = 0; i < names.size(); i += 7) {
+    ASSERT_EQ(NameKey(names[i]), first[i]) << names[i];
+    ASSERT_EQ(NameKey(names[i]), NameKey(names[i] + "·")) << names[i];
+  }
+  EXPECT_EQ(first[0], "Sedrin 0");
+  EXPECT_EQ(first[1], "ivanov 1");
+}
+
 // Different names stay apart.
 // ASCII names skip the transliterator; a middle dot, which the
 // transliterator deletes, sends the same name through it: same key.

@@ -335,6 +335,38 @@ TEST_P(StoreTest, FrequentWordsAreCountedUpToACap) {
   EXPECT_EQ(deep->hits.size(), 10u);
 }
 
+// Pages follow one ranking: those read one after the other are the ranking
+// read at once, whether a page is ranked in the pass that counts (pages
+// near the top) or in a pass of its own (deep ones), and equal scores are
+// ordered the same way in both.
+TEST_P(StoreTest, PagesFollowOneRanking) {
+  std::vector<Article> articles;
+  for (int i = 0; i < 400; ++i) {
+    std::string text = "Dépêche " + std::to_string(i) + "\n\n";
+    for (int n = 0; n <= i % 4; ++n) text += "La pêche reprend. ";
+    text += "Lot " + std::to_string(i) + ".\n";
+    articles.push_back(Analysed(text));
+  }
+  Put(articles);
+  std::vector<std::string> paged;
+  for (size_t offset = 0; offset < 250; offset += 10) {
+    auto page = store_->Search(*ParseQuery("pêche"), {.limit = 10, .offset = offset});
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ(page->total, 400u);
+    for (const SearchHit& hit : page->hits) paged.push_back(hit.id);
+  }
+  auto at_once = store_->Search(*ParseQuery("pêche"), {.limit = 300});
+  ASSERT_TRUE(at_once.ok());
+  ASSERT_EQ(at_once->hits.size(), 300u);
+  std::vector<std::string> first;
+  for (size_t i = 0; i < 250; ++i) first.push_back(at_once->hits[i].id);
+  EXPECT_EQ(paged, first);
+  // Scores never rise down the ranking.
+  for (size_t i = 1; i < at_once->hits.size(); ++i) {
+    EXPECT_GE(at_once->hits[i - 1].score, at_once->hits[i].score) << i;
+  }
+}
+
 TEST_P(StoreTest, BoilerplateIsNotIndexed) {
   Put({Analysed(kSpecimenLike)});
   EXPECT_TRUE(Find("Vkontakte").empty());

@@ -678,7 +678,9 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     std::string select =
         std::string(search.text ? "SELECT articles_fts.rowid, -rank" : "SELECT a.rowid, 0") +
         search.from + search.where +
-        (search.text ? " ORDER BY rank" : " ORDER BY a.published_day DESC, a.rowid DESC") +
+        // Among equal scores, the newest first, as CountAndRankRecent does.
+        (search.text ? " ORDER BY rank, articles_fts.rowid DESC"
+                     : " ORDER BY a.published_day DESC, a.rowid DESC") +
         " LIMIT ?" + std::to_string(search.values.size() + 1) + " OFFSET ?" +
         std::to_string(search.values.size() + 2);
     size_t wanted = options.offset + options.limit;
@@ -707,6 +709,39 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       if (!search.text || start == 0 || page.size() >= options.limit) return page;
       window *= 8;
     }
+  }
+
+  // For text without facets, counting and ranking in one walk of the index:
+  // the kCountCap most recent matches (the ranking window), each with its
+  // score; the page asked for, best first. Two walks (count, then rank)
+  // cost twice as much for the queries that cost most, words common alone
+  // and rare together, whose whole doclists are read. For pages within the
+  // first quarter of the window, as RankedPage widens it past that.
+  // `count_start` is the oldest rowid counted (0 when all matches were).
+  Result<std::vector<std::pair<int64_t, double>>> CountAndRankRecent(
+      const SqlSearch& search, const SearchOptions& options, SearchResult& result,
+      int64_t& count_start) {
+    Statement s(db_, "SELECT rowid, -rank FROM articles_fts WHERE articles_fts MATCH ?1 "
+                     "ORDER BY rowid DESC LIMIT ?2");
+    if (!s.ok()) return Error("searching");
+    s.Bind(1, search.values[0]).Bind(2, kCountCap + 1);
+    std::vector<std::pair<int64_t, double>> recent;
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) recent.emplace_back(s.Int(0), s.Double(1));
+    if (rc != SQLITE_DONE) return Error("searching");
+    result.total_exact = recent.size() <= static_cast<size_t>(kCountCap);
+    if (!result.total_exact) recent.pop_back();
+    result.total = recent.size();
+    count_start = result.total_exact ? 0 : recent.back().first;
+    // Best first; among equals, the newest.
+    auto better = [](const std::pair<int64_t, double>& a, const std::pair<int64_t, double>& b) {
+      return a.second != b.second ? a.second > b.second : a.first > b.first;
+    };
+    size_t end = std::min(recent.size(), options.offset + options.limit);
+    std::partial_sort(recent.begin(), recent.begin() + end, recent.end(), better);
+    if (options.offset >= end) return std::vector<std::pair<int64_t, double>>();
+    return std::vector<std::pair<int64_t, double>>(recent.begin() + options.offset,
+                                                   recent.begin() + end);
   }
 
   // The articles of a page, with their snippets.
@@ -799,15 +834,25 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
 
     SearchResult result;
     int64_t count_start = 0;
-    if (search.text) {
-      Result<int64_t> start = CountRecentMatches(search, result);
-      if (!start.ok()) return start.status();
-      count_start = *start;
+    std::vector<std::pair<int64_t, double>> page;
+    if (search.text && !plan->HasFacets() &&
+        4 * static_cast<int64_t>(options.offset + options.limit) <= kRankWindow) {
+      Result<std::vector<std::pair<int64_t, double>>> ranked =
+          CountAndRankRecent(search, options, result, count_start);
+      if (!ranked.ok()) return ranked.status();
+      page = std::move(*ranked);
+    } else {
+      if (search.text) {
+        Result<int64_t> start = CountRecentMatches(search, result);
+        if (!start.ok()) return start.status();
+        count_start = *start;
+      }
+      Result<std::vector<std::pair<int64_t, double>>> ranked =
+          RankedPage(search, options, count_start);
+      if (!ranked.ok()) return ranked.status();
+      page = std::move(*ranked);
     }
-    Result<std::vector<std::pair<int64_t, double>>> page =
-        RankedPage(search, options, count_start);
-    if (!page.ok()) return page.status();
-    if (Status s = ReadHits(search, *page, options.snippets, result); !s.ok()) return s;
+    if (Status s = ReadHits(search, page, options.snippets, result); !s.ok()) return s;
 
     // The total and the facets cover the kCountCap most recent matches.
     if (search.text) search.values[1] = std::to_string(count_start);

@@ -13,7 +13,10 @@
 // Usage: veille_archive_bench [--articles N] [--db PATH|postgres://…]
 //                             [--data DIR] [--queries N] [--search-only yes]
 //                             [--keep yes --seed N]  (add to an existing archive)
-// --queries 0 measures ingest alone (no searches, no LIKE scan).
+//                             [--batch N]  articles per Put (500, as `veille ingest`)
+//                             [--round N]  articles analysed before they are stored (5,000)
+// --queries 0 measures ingest alone (no searches, no LIKE scan). A --round as
+// large as --articles keeps analysis and storing apart in time, for a profiler.
 #include <sqlite3.h>
 #include <sys/resource.h>
 

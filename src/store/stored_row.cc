@@ -276,7 +276,7 @@ StoredRow MakeStoredRow(const Article& article) {
   auto key_of = [&](std::string_view text) -> const std::string& {
     auto [at, added] = keys.try_emplace(text);
     if (added) {
-      std::string key = entities::NameKey(std::string(text));
+      std::string key = entities::NameKey(text);
       at->second = key.empty() ? EntityKey(text) : "~" + key;
       RepairUtf8(at->second);
     }

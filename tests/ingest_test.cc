@@ -242,6 +242,19 @@ WITH RECURSIVE split(article, key, rest) AS (
          substr(rest, instr(rest, char(10)) + 1) FROM split WHERE rest <> '')
 INSERT OR IGNORE INTO article_entities SELECT article, key FROM split WHERE key <> '';
 )sql" : "";
+    // Schema 5 kept the lines by line, counted as they were stored.
+    sql += "CREATE TABLE lines_by_line(line_key INTEGER NOT NULL, article INTEGER NOT NULL, "
+           "PRIMARY KEY(line_key, article)) WITHOUT ROWID; "
+           "INSERT INTO lines_by_line SELECT line_key, article FROM article_lines; "
+           "DROP TABLE article_lines; ALTER TABLE lines_by_line RENAME TO article_lines; "
+           "DROP INDEX outlet_lines_pending; DELETE FROM meta WHERE key = 'lines_counted'; ";
+    if (version >= 5) {
+      sql += "UPDATE meta SET value = '5' WHERE key = 'schema_version'";
+      ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+          << sqlite3_errmsg(db);
+      sqlite3_close(db);
+      return;
+    }
     // Schema 4's facets were columns of the articles, with their indexes.
     sql += "DROP TABLE article_facets; "
            "CREATE INDEX articles_outlet ON articles(outlet_key, published_day); "
@@ -281,7 +294,36 @@ TEST_F(OlderArchiveTest, SchemaOneIsMigrated) {
   auto search = RunVeille({"search", "--db", db_, "--json", "entity:Macron"});
   EXPECT_EQ(search.exit_code, 0) << search.err;
   EXPECT_NE(search.out.find("\"title\":\"Visite\""), std::string::npos) << search.out;
-  EXPECT_EQ(SchemaVersion(), "5");
+  EXPECT_EQ(SchemaVersion(), "6");
+}
+
+// Schema 5 counted each line as it was stored; from schema 6 the corpus pass
+// counts the lines stored since the last one. The lines of a schema-5
+// archive are counted once: not again after the migration.
+TEST_F(OlderArchiveTest, SchemaFiveKeepsItsLineCounts) {
+  auto jsonl = [&](const std::string& name, std::vector<std::string> topics) {
+    std::string lines;
+    for (const std::string& topic : topics) {
+      lines += R"({"id":")" + topic + R"(","outlet":"La Gazette","text":"Sur )" + topic +
+               R"(\n\nUn article sur )" + topic +
+               R"( et ses enjeux.\n\nAbonnez-vous à notre lettre du soir\n"})" + "\n";
+    }
+    WriteFile(dir_ / name, lines);
+    return (dir_ / name).string();
+  };
+  auto learned = [&] {
+    auto run = RunVeille({"outlets", "--db", db_, "--json"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return run.out.find("Abonnez-vous") != std::string::npos;
+  };
+  ASSERT_EQ(RunVeille({"ingest", "--db", db_, jsonl("a.jsonl", {"la pêche", "le vin", "la route"})})
+                .exit_code, 0);
+  MakeOlderArchive(5);
+  ASSERT_EQ(RunVeille({"ingest", "--db", db_, jsonl("b.jsonl", {"le port"})}).exit_code, 0);
+  EXPECT_EQ(SchemaVersion(), "6");
+  EXPECT_FALSE(learned()) << "4 articles have the line, not 5";
+  ASSERT_EQ(RunVeille({"ingest", "--db", db_, jsonl("c.jsonl", {"la mine"})}).exit_code, 0);
+  EXPECT_TRUE(learned()) << "5 articles have the line";
 }
 
 // Schema 4 kept the facets in the articles' rows: on open they move to a
@@ -303,7 +345,7 @@ TEST_F(OlderArchiveTest, SchemaFourKeepsItsFacets) {
   std::filesystem::remove(db_);
   MakeOlderArchive(4);
   ASSERT_EQ(RunVeille({"ingest", "--db", db_, article_}).exit_code, 0);
-  EXPECT_EQ(SchemaVersion(), "5");
+  EXPECT_EQ(SchemaVersion(), "6");
   for (size_t i = 0; i < queries.size(); ++i) {
     std::vector<std::string> args = queries[i];
     args.insert(args.begin() + 1, {"--db", db_});
@@ -328,7 +370,7 @@ TEST_F(OlderArchiveTest, SchemaTwoKeepsItsNames) {
   EXPECT_EQ(SchemaVersion(), "2");
   // Ingesting the same articles again adds nothing and migrates.
   ASSERT_EQ(RunVeille({"ingest", "--db", db_, article_}).exit_code, 0);
-  EXPECT_EQ(SchemaVersion(), "5");
+  EXPECT_EQ(SchemaVersion(), "6");
   auto after = RunVeille({"search", "--db", db_, "--json", "--limit", "100", "entity:Kazakhstan"});
   EXPECT_EQ(after.exit_code, 0) << after.err;
   EXPECT_EQ(after.out, before.out);

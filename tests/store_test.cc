@@ -159,6 +159,41 @@ TEST_P(StoreTest, NewContentAtAUrlIsANewVersionKeptBesideTheOld) {
   EXPECT_EQ(Find("démissionné"), std::vector<std::string>{v2.id});
 }
 
+// SQLite commits a Put every StoreOptions::articles_per_transaction articles
+// (PostgreSQL once): here every two, with a duplicate and a new version of
+// one URL on either side of a commit.
+TEST_P(StoreTest, ABatchOfSeveralTransactionsIsStoredWhole) {
+  auto store = Store::Open(url_, {.articles_per_transaction = 2});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Article a = Analysed("Titre\n\nLe ministre a démissionné mardi.\n", "https://x.fr/a");
+  Article b = Analysed("Titre\n\nLa grève continue à Lyon.\n");
+  Article c = Analysed("Titre\n\nLe port de Marseille est fermé.\n");
+  Article a2 = Analysed("Titre\n\nLe ministre a démissionné mardi soir.\n", "https://x.fr/a");
+  Article d = Analysed("Titre\n\nLes trains roulent de nouveau.\n");
+  std::vector<Article> batch{a, b, c, b, a2, d};
+  auto put = (*store)->Put(batch);
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+  EXPECT_EQ(put->inserted, 4u);
+  EXPECT_EQ(put->versions, 1u);
+  EXPECT_EQ(put->duplicates, 1u);
+  EXPECT_EQ(put->outcomes,
+            (std::vector<PutOutcome>{PutOutcome::kInserted, PutOutcome::kInserted,
+                                     PutOutcome::kInserted, PutOutcome::kDuplicate,
+                                     PutOutcome::kNewVersion, PutOutcome::kInserted}));
+  EXPECT_EQ(*store_->Count(), 5u);
+  auto stored = store_->Get(a2.id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->version, 2u);
+  EXPECT_EQ((*stored)->previous_id, a.id);
+  EXPECT_EQ(Find("démissionné"), std::vector<std::string>{a2.id});
+  EXPECT_EQ(Find("trains"), std::vector<std::string>{d.id});
+  // Again: every one is there already.
+  auto again = (*store)->Put(batch);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->duplicates, batch.size());
+  EXPECT_EQ(*store_->Count(), 5u);
+}
+
 TEST_P(StoreTest, GetGivesBackTheRawBytesAndTheRecord) {
   Article article = Analysed(kSpecimenLike, "https://news-front.info/x", std::nullopt,
                              "2022-01-06");
@@ -464,6 +499,35 @@ TEST_P(StoreTest, TheCorpusPassLearnsAnOutletsRepeatedLines) {
   fresh.raw = "Nouveau\n\nDu neuf.\n\nLa rédaction remercie ses fidèles lecteurs\n";
   pipeline->Run(fresh);
   EXPECT_EQ(fresh.blocks.back().kind, BlockKind::kBoilerplate);
+}
+
+// Each pass counts the lines of the articles stored since the one before,
+// once: a line reaches the threshold over several ingests, and passes with
+// nothing new change nothing.
+TEST_P(StoreTest, TheCorpusPassCountsEachArticlesLinesOnce) {
+  const char* topics[] = {"la pêche", "le vin", "la route", "le port", "la mine"};
+  auto article = [](const char* topic) {
+    return Analysed(std::string("Sur ") + topic + "\n\nUn article sur " + topic +
+                        ".\n\nAbonnez-vous à notre lettre du soir\n",
+                    std::nullopt, "La Gazette");
+  };
+  BoilerplateOptions five{.min_share = 0.5, .min_articles = 5};
+  Put({article(topics[0]), article(topics[1]), article(topics[2])});
+  for (int pass = 0; pass < 3; ++pass) {
+    auto report = LearnOutletBoilerplate(*store_, Options{}, five);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    EXPECT_EQ(report->lines_learned, 0u) << "pass " << pass << ": 3 articles, not 5";
+  }
+  Put({article(topics[3])});
+  auto fourth = LearnOutletBoilerplate(*store_, Options{}, five);
+  ASSERT_TRUE(fourth.ok());
+  EXPECT_EQ(fourth->lines_learned, 0u) << "4 articles, not 5";
+  Put({article(topics[4])});
+  auto fifth = LearnOutletBoilerplate(*store_, Options{}, five);
+  ASSERT_TRUE(fifth.ok()) << fifth.status().ToString();
+  EXPECT_EQ(fifth->lines_learned, 1u);
+  EXPECT_EQ(fifth->articles_updated, 5u);
+  EXPECT_TRUE(Find("abonnez").empty());
 }
 
 // A corpus pass killed after learning, before its articles were analysed

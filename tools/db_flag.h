@@ -31,9 +31,12 @@ inline void AddDbFlags(CLI::App* app, DbFlags* flags) {
 }
 
 // Opens the archive or prints why not (returns null).
-inline std::unique_ptr<Store> OpenOrReport(const DbFlags& flags, bool read_only) {
-  Result<std::unique_ptr<Store>> store = Store::Open(
-      flags.db, {.busy_timeout_ms = flags.lock_timeout_ms, .read_only = read_only});
+inline std::unique_ptr<Store> OpenOrReport(
+    const DbFlags& flags, bool read_only,
+    size_t articles_per_transaction = StoreOptions{}.articles_per_transaction) {
+  Result<std::unique_ptr<Store>> store =
+      Store::Open(flags.db, {.busy_timeout_ms = flags.lock_timeout_ms, .read_only = read_only,
+                             .articles_per_transaction = articles_per_transaction});
   if (!store.ok()) {
     std::fprintf(stderr, "veille: %s\n", store.status().message().c_str());
     return nullptr;

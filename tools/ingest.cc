@@ -38,7 +38,7 @@ std::string Duration(double seconds) {
 }
 
 int RunIngest(const IngestFlags& flags) {
-  std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/false);
+  std::unique_ptr<Store> store = OpenOrReport(flags.db, /*read_only=*/false, flags.batch);
   if (!store) return kExitFailure;
   Result<std::unique_ptr<InputReader>> reader = InputReader::Create(flags.inputs, flags.options);
   if (!reader.ok()) {

@@ -25,6 +25,10 @@ struct StoreOptions {
   // Open without writing anything: search and listings only. The archive
   // must exist.
   bool read_only = false;
+  // SQLite: Put commits after this many new articles, so that a transaction's
+  // commit overlaps the making of the next one's rows. (PostgreSQL commits
+  // each Put at once.)
+  size_t articles_per_transaction = 500;
 };
 
 // What happened to one article given to Store::Put.
@@ -145,8 +149,12 @@ class Store {
 
   virtual std::string_view kind() const = 0;  // "sqlite" or "postgresql"
 
-  // Stores the articles in one transaction: all of them or, on error, none.
-  // Idempotent: an article whose content hash is stored already is skipped.
+  // Stores the articles in transactions that each hold whole articles
+  // (SQLite commits every StoreOptions::articles_per_transaction, PostgreSQL
+  // all of them at once). On error,
+  // what was committed before it stays and the error is returned: storing
+  // the same articles again stores the rest, as Put is idempotent (an
+  // article whose content hash is stored already is skipped).
   virtual Result<PutResult> Put(std::span<const Article> articles) = 0;
 
   // After a bulk ingest: makes what was just stored as fast to search as

@@ -25,7 +25,7 @@ namespace {
 
 // The schema this veille writes. Migrations (kMigrations) take an archive
 // from any older version to this one, in order, each in one transaction.
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 constexpr const char* kMigrations[] = {
     // 0 → 1: the first schema.
@@ -144,6 +144,24 @@ CREATE INDEX article_facets_outlet ON article_facets(outlet_key, published_day);
 CREATE INDEX article_facets_language ON article_facets(language_key, published_day);
 CREATE INDEX article_facets_published ON article_facets(published_day);
 )sql",
+    // 5 → 6: each article's lines appended with it, keyed by article, and
+    // counted per outlet by the corpus pass. Keyed by line, every line was an
+    // insert at a random place, and so was its outlet's count: at a million
+    // articles, some three pages written an article. The lines stored so far
+    // are counted already (lines_counted).
+    R"sql(
+CREATE TABLE article_lines_by_article(
+  article INTEGER NOT NULL, line_key INTEGER NOT NULL,
+  text TEXT,  -- for the lines stored since schema 6
+  PRIMARY KEY(article, line_key)) WITHOUT ROWID;
+INSERT INTO article_lines_by_article(article, line_key)
+  SELECT article, line_key FROM article_lines ORDER BY article, line_key;
+DROP TABLE article_lines;
+ALTER TABLE article_lines_by_article RENAME TO article_lines;
+INSERT INTO meta(key, value)
+  SELECT 'lines_counted', coalesce(max(rowid), 0) FROM articles;
+CREATE INDEX outlet_lines_pending ON outlet_lines(outlet_key, line_key) WHERE learned = 1;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
@@ -231,11 +249,14 @@ class Statement {
   int rc_;
 };
 
-// An article ready to be written: its row and its search terms, made on
-// all cores before the serial writes.
 // Articles being made into rows or written at once, in Put: enough to keep
-// every core busy, few enough that memory does not grow with the batch.
-constexpr size_t kArticlesInFlight = 32;
+// the other cores making rows while the writer commits a transaction (some
+// 50 ms, 200 articles' worth), few enough that memory does not grow with
+// the batch (a made row is some 30 kB).
+constexpr size_t kArticlesInFlight = 256;
+
+// An article ready to be written: its row and its search terms, made on
+// all cores while the writer writes the ones before it.
 
 struct PreparedArticle {
   const Article* article;
@@ -257,7 +278,9 @@ std::string NamesText(const StoredRow& row) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  SqliteStore(sqlite3* db, std::string path, size_t articles_per_transaction)
+      : db_(db), path_(std::move(path)),
+        articles_per_transaction_(std::max<size_t>(1, articles_per_transaction)) {}
 
   // The terms the FTS5 tokenizer finds ready; registered with it.
   Pretokenized* pretokenized() { return &pretokenized_; }
@@ -371,6 +394,8 @@ class SqliteStore final : public Store {
     if (Status s = Exec("BEGIN IMMEDIATE", "starting a batch"); !s.ok()) return s;
     Status status = PutAll(articles, result);
     if (status.ok()) status = Exec("COMMIT", "committing a batch");
+    // Transactions committed before a failure stay: they hold whole
+    // articles, and storing the batch again stores the rest.
     if (!status.ok()) {
       Rollback();
       return status;
@@ -407,13 +432,12 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
     // a trigger would run inside a statement savepoint, at which FTS5 flushes
     // its in-memory index to disk, for every article.
     Statement index(db_, "INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)");
-    Statement line(db_, "INSERT OR IGNORE INTO article_lines(line_key, article) VALUES (?1, ?2)");
+    // An article's short lines, for the corpus pass to count (Learn).
+    Statement line(db_, "INSERT OR IGNORE INTO article_lines(article, line_key, text) "
+                        "VALUES (?1, ?2, ?3)");
     Statement names(db_, "INSERT INTO articles_names(rowid, names) VALUES (?1, ?2)");
-    Statement count_line(db_, R"sql(
-INSERT INTO outlet_lines(outlet_key, line_key, text, articles) VALUES (?1, ?2, ?3, 1)
-ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     for (Statement* s : {&exists, &by_url, &supersede, &supersede_facets, &facets, &unindex,
-                         &insert, &index, &line, &count_line, &names}) {
+                         &insert, &index, &line, &names}) {
       if (!s->ok()) return Error("preparing a batch");
     }
     std::string now = Now();
@@ -441,9 +465,23 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       fresh.push_back({&article, {}, {}, {}, {}, {}});
       fresh_index.push_back(i);
     }
+    // After a commit within the batch, another process may have stored an
+    // article between two transactions: each is looked up again.
+    bool committed = false;
     // 2. The writes of one article, in order.
     auto write = [&](size_t f) -> Status {
       StoredRow& row = fresh[f].row;
+      if (committed) {
+        exists.Reset();
+        exists.Bind(1, row.id);
+        int rc = exists.Step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up an article");
+        if (rc == SQLITE_ROW) {
+          result.outcomes[fresh_index[f]] = PutOutcome::kDuplicate;
+          ++result.duplicates;
+          return Status::Ok();
+        }
+      }
       int64_t version = 1;
       std::optional<std::string> previous;
       if (row.source.url) {
@@ -491,14 +529,13 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
       int indexed = index.Step();
       pretokenized_.Clear();
       if (indexed != SQLITE_DONE) return Error("indexing an article");
+      // Boilerplate is learned per outlet: an article without one has
+      // none to learn from.
       for (const auto& [key, text] : row.lines) {
+        if (row.outlet_key.empty()) break;
         line.Reset();
-        line.Bind(1, static_cast<int64_t>(key)).Bind(2, rowid);
+        line.Bind(1, rowid).Bind(2, static_cast<int64_t>(key)).BindStatic(3, text);
         if (line.Step() != SQLITE_DONE) return Error("storing an article's lines");
-        if (row.outlet_key.empty() || sqlite3_changes(db_) == 0) continue;
-        count_line.Reset();
-        count_line.Bind(1, row.outlet_key).Bind(2, static_cast<int64_t>(key)).Bind(3, text);
-        if (count_line.Step() != SQLITE_DONE) return Error("counting an outlet's lines");
       }
       names.Reset();
       names.Bind(1, rowid).BindStatic(2, fresh[f].names);
@@ -512,7 +549,7 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
     // and making a row costs about as much as writing it.
     Status status = Status::Ok();
     std::atomic<bool> failed = false;
-    size_t next = 0;
+    size_t next = 0, in_transaction = 0;
     oneapi::tbb::parallel_pipeline(
         kArticlesInFlight,
         oneapi::tbb::make_filter<void, size_t>(
@@ -536,6 +573,17 @@ ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + 1)sql");
                 oneapi::tbb::filter_mode::serial_in_order, [&](size_t f) {
                   if (failed) return;
                   status = write(f);
+                  // Committing within the batch lets the commit (the
+                  // full-text indexes' flush, the WAL) overlap the making
+                  // of the next articles' rows: at the batch's end it
+                  // leaves the other cores idle.
+                  if (status.ok() && ++in_transaction == articles_per_transaction_ &&
+                      f + 1 < fresh.size()) {
+                    status = Exec("COMMIT", "committing a batch");
+                    if (status.ok()) status = Exec("BEGIN IMMEDIATE", "starting a batch");
+                    committed = true;
+                    in_transaction = 0;
+                  }
                   if (!status.ok()) failed = true;
                   // Its memory goes back now, not at the end of the batch.
                   fresh[f] = PreparedArticle{};
@@ -973,27 +1021,75 @@ SELECT text FROM outlet_lines WHERE outlet_key = ?1 AND learned > 0 ORDER BY art
   }
 
   Status Learn(const BoilerplateOptions& options, NewBoilerplate& found) {
+    // The lines of the articles stored since the last pass, counted per
+    // outlet: grouped, they update the counts in key order.
+    Statement counted(db_, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'lines_counted'");
+    Statement last(db_, "SELECT coalesce(max(rowid), 0) FROM articles");
+    Statement count(db_, R"sql(
+INSERT INTO outlet_lines(outlet_key, line_key, text, articles)
+SELECT f.outlet_key, l.line_key, min(l.text), count(*)
+FROM article_lines l JOIN article_facets f ON f.rowid = l.article
+WHERE l.article > ?1 AND l.article <= ?2 AND f.outlet_key IS NOT NULL
+GROUP BY f.outlet_key, l.line_key
+ON CONFLICT(outlet_key, line_key) DO UPDATE SET articles = articles + excluded.articles)sql");
+    Statement record(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES ('lines_counted', ?1)");
+    if (!counted.ok() || !last.ok() || !count.ok() || !record.ok()) return Error("the corpus pass");
+    int64_t from = counted.Step() == SQLITE_ROW ? counted.Int(0) : 0;
+    if (last.Step() != SQLITE_ROW) return Error("the corpus pass");
+    int64_t to = last.Int(0);
+    count.Bind(1, from).Bind(2, to);
+    record.Bind(1, std::to_string(to));
+    if (count.Step() != SQLITE_DONE || record.Step() != SQLITE_DONE) {
+      return Error("the corpus pass");
+    }
     // Lines over the thresholds, not yet learned, per outlet, become learned
-    // (1: pending until their articles are analysed again).
+    // (1: pending until their articles are analysed again). Each outlet's
+    // articles are counted once, not once per line over the first threshold
+    // (which, on a large archive, was most of the pass).
     Statement mark(db_, R"sql(
-UPDATE outlet_lines SET learned = 1 WHERE learned = 0 AND articles >= ?1 AND articles >= ?2 * (
-  SELECT count(*) FROM article_facets f WHERE f.outlet_key = outlet_lines.outlet_key))sql");
+UPDATE outlet_lines SET learned = 1
+FROM (SELECT outlet_key, count(*) AS articles FROM article_facets
+      WHERE outlet_key IS NOT NULL GROUP BY outlet_key) AS outlet
+WHERE outlet_lines.outlet_key = outlet.outlet_key AND outlet_lines.learned = 0
+  AND outlet_lines.articles >= ?1 AND outlet_lines.articles >= ?2 * outlet.articles)sql");
     if (!mark.ok()) return Error("the corpus pass");
     mark.Bind(1, static_cast<int64_t>(options.min_articles)).Bind(2, options.min_share);
     if (mark.Step() != SQLITE_DONE) return Error("the corpus pass");
     found.lines = static_cast<size_t>(sqlite3_changes(db_));
     // The articles of every pending line: those just learned, and any left
-    // by a pass that was interrupted before it finished.
-    Statement affected(db_, R"sql(
-SELECT DISTINCT a.id FROM outlet_lines o
-JOIN article_lines l ON l.line_key = o.line_key
-JOIN article_facets f ON f.rowid = l.article AND f.outlet_key = o.outlet_key
-JOIN articles a ON a.rowid = f.rowid
-WHERE o.learned = 1)sql");
-    if (!affected.ok()) return Error("the corpus pass");
+    // by a pass that was interrupted before it finished. The lines are kept
+    // by article, so this reads them all, when there is a pending line (a
+    // few, in memory).
+    Statement pending(db_, "SELECT outlet_key, line_key FROM outlet_lines WHERE learned = 1");
+    Statement lines(db_, "SELECT article, line_key FROM article_lines");
+    Statement outlet(db_, "SELECT outlet_key FROM article_facets WHERE rowid = ?1");
+    Statement id(db_, "SELECT id FROM articles WHERE rowid = ?1");
+    if (!pending.ok() || !lines.ok() || !outlet.ok() || !id.ok()) return Error("the corpus pass");
+    std::set<std::pair<std::string, int64_t>> learned;
+    std::set<int64_t> learned_keys, articles;
     int rc;
-    while ((rc = affected.Step()) == SQLITE_ROW) found.articles.push_back(affected.Text(0));
+    while ((rc = pending.Step()) == SQLITE_ROW) {
+      learned.emplace(pending.Text(0), pending.Int(1));
+      learned_keys.insert(pending.Int(1));
+    }
     if (rc != SQLITE_DONE) return Error("the corpus pass");
+    if (learned.empty()) return Status::Ok();
+    while ((rc = lines.Step()) == SQLITE_ROW) {
+      int64_t article = lines.Int(0), key = lines.Int(1);
+      if (!learned_keys.contains(key) || articles.contains(article)) continue;
+      outlet.Reset();
+      outlet.Bind(1, article);
+      if (outlet.Step() == SQLITE_ROW && learned.contains({outlet.Text(0), key})) {
+        articles.insert(article);
+      }
+    }
+    if (rc != SQLITE_DONE) return Error("the corpus pass");
+    for (int64_t article : articles) {
+      id.Reset();
+      id.Bind(1, article);
+      if (id.Step() != SQLITE_ROW) return Error("the corpus pass");
+      found.articles.push_back(id.Text(0));
+    }
     return Status::Ok();
   }
 
@@ -1092,6 +1188,7 @@ UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_
  private:
   sqlite3* db_;
   std::string path_;
+  size_t articles_per_transaction_;  // StoreOptions'
   std::unique_ptr<WalCheckpointer> checkpointer_;
   Pretokenized pretokenized_;
   std::unique_ptr<Statement> record_by_id_;  // Record()'s
@@ -1155,7 +1252,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   }
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
-  auto store = std::make_unique<SqliteStore>(db, path);
+  auto store = std::make_unique<SqliteStore>(db, path, options.articles_per_transaction);
   if (Status s = RegisterFtsTokenizer(db, store->pretokenized()); !s.ok()) return s;
   if (Status s = RegisterArchiveFunctions(db); !s.ok()) return s;
   // Nothing is written before the file is known to be ours.

@@ -106,13 +106,13 @@ class SyntheticArticles final : public veille::InputReader {
     }
     article.source.title = title;
     for (int i = 0; i < n; ++i) {
+      if (i > 0) article.raw += (i % 4 == 0) ? "\n\n" : " ";
       article.raw += sentences_[pick(rng_)];
-      article.raw += (i % 4 == 3) ? "\n\n" : " ";
     }
-    // Unique content: the record number, at the end of the text. (On a
-    // line of its own, in every article, the corpus pass would rightly learn
-    // it as each outlet's boilerplate and analyse every article again.)
-    article.raw += "(réf. " + std::to_string(made_) + ")";
+    // Unique content: the record number, at the end of the last paragraph.
+    // (On a line of its own, in every article, the corpus pass would rightly
+    // learn it as each outlet's boilerplate and analyse every article again.)
+    article.raw += " (réf. " + std::to_string(made_) + ")";
     bytes_ += article.raw.size();
     return article;
   }

@@ -257,7 +257,6 @@ constexpr size_t kArticlesInFlight = 256;
 
 // An article ready to be written: its row and its search terms, made on
 // all cores while the writer writes the ones before it.
-
 struct PreparedArticle {
   const Article* article;
   StoredRow row;

@@ -15,6 +15,7 @@
 //                             [--keep yes --seed N]  (add to an existing archive)
 //                             [--round N]  articles analysed, then stored by one Put (5,000)
 //                             [--transaction N]  articles per transaction (500, as `veille ingest`)
+//                             [--slowest N]  print the N slowest queries of each kind
 // --queries 0 measures ingest alone (no searches, no LIKE scan). A --round as
 // large as --articles keeps analysis and storing apart in time, for a profiler.
 #include <sqlite3.h>
@@ -156,6 +157,7 @@ int main(int argc, char** argv) {
   bool search_only = false;  // reuse an archive built before: searches only
   bool keep = false;         // add to an archive built before
   uint64_t seed = 20221;     // another seed makes other articles
+  size_t slowest = 0;        // the slowest queries of each kind, printed
   // Articles per transaction: the default of `veille ingest --batch`.
   size_t per_transaction = veille::StoreOptions{}.articles_per_transaction;
   size_t kRound = 5000;  // articles analysed, then stored by one Put
@@ -170,6 +172,7 @@ int main(int argc, char** argv) {
     else if (flag == "--seed") seed = std::stoull(argv[i + 1]);
     else if (flag == "--transaction") per_transaction = std::stoull(argv[i + 1]);
     else if (flag == "--round") kRound = std::stoull(argv[i + 1]);
+    else if (flag == "--slowest") slowest = std::stoull(argv[i + 1]);
   }
   bool sqlite = db.rfind("postgres", 0) != 0;
   std::vector<std::string> sentences = ReadSentences(data);
@@ -276,6 +279,7 @@ int main(int argc, char** argv) {
     std::function<std::string()> make;
     Latency latency;
     uint64_t matches = 0;
+    std::vector<std::pair<double, std::string>> timed;  // ms, query: for --slowest
   };
   std::vector<Kind> kinds = {
       {"one word", [&] { return words[any_word(rng)]; }, {}},
@@ -289,11 +293,13 @@ int main(int argc, char** argv) {
   uint64_t exact = 0, searched = 0;
   for (Kind& kind : kinds) {
     for (size_t q = 0; q < queries; ++q) {
-      auto query = veille::ParseQuery(kind.make());
+      std::string text = kind.make();
+      auto query = veille::ParseQuery(text);
       if (!query.ok()) continue;
       auto t = Clock::now();
       auto result = (*store)->Search(*query, {.limit = 20});
       kind.latency.ms.push_back(Seconds(Clock::now() - t) * 1000);
+      if (slowest > 0) kind.timed.emplace_back(kind.latency.ms.back(), text);
       if (result.ok()) {
         kind.matches += result->total;
         exact += result->total_exact;
@@ -355,5 +361,14 @@ int main(int argc, char** argv) {
   }
   std::printf("\nQueries with at most 1,000 matches (exact counts): %llu of %llu.\n",
               static_cast<unsigned long long>(exact), static_cast<unsigned long long>(searched));
+  for (Kind& kind : kinds) {
+    if (slowest == 0) break;
+    std::sort(kind.timed.rbegin(), kind.timed.rend());
+    std::printf("\nSlowest %s queries:", kind.name);
+    for (size_t i = 0; i < std::min(slowest, kind.timed.size()); ++i) {
+      std::printf(" %s (%.1f ms)%s", kind.timed[i].second.c_str(), kind.timed[i].first,
+                  i + 1 < std::min(slowest, kind.timed.size()) ? "," : "\n");
+    }
+  }
   return 0;
 }

@@ -440,6 +440,17 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
       if (!s->ok()) return Error("preparing a batch");
     }
     std::string now = Now();
+    // Whether an article of this content hash is stored: SQLITE_ROW if it
+    // is, SQLITE_DONE if not, an error code otherwise.
+    auto look_up = [&](const std::string& id) {
+      exists.Reset();
+      exists.Bind(1, id);
+      return exists.Step();
+    };
+    auto duplicate = [&](size_t i) {
+      result.outcomes[i] = PutOutcome::kDuplicate;
+      ++result.duplicates;
+    };
     // 1. What is new: not stored, not repeated within the batch.
     std::vector<PreparedArticle> fresh;
     std::set<std::string_view> in_batch;
@@ -452,13 +463,10 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
         ++result.rejected;
         continue;
       }
-      exists.Reset();
-      exists.Bind(1, article.id);
-      int rc = exists.Step();
+      int rc = look_up(article.id);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up an article");
       if (rc == SQLITE_ROW || !in_batch.insert(article.id).second) {
-        result.outcomes[i] = PutOutcome::kDuplicate;
-        ++result.duplicates;
+        duplicate(i);
         continue;
       }
       fresh.push_back({&article, {}, {}, {}, {}, {}});
@@ -471,13 +479,10 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
     auto write = [&](size_t f) -> Status {
       StoredRow& row = fresh[f].row;
       if (committed) {
-        exists.Reset();
-        exists.Bind(1, row.id);
-        int rc = exists.Step();
+        int rc = look_up(row.id);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up an article");
         if (rc == SQLITE_ROW) {
-          result.outcomes[fresh_index[f]] = PutOutcome::kDuplicate;
-          ++result.duplicates;
+          duplicate(fresh_index[f]);
           return Status::Ok();
         }
       }

@@ -1,7 +1,8 @@
 // The archive at scale: builds an archive of N articles (default 1,000,000)
 // and prints, in one run, the ingest rate (store only, and with analysis),
 // the archive size per article, and search latency p50/p99 for one-word,
-// two-word, phrase and faceted queries, beside a plain LIKE '%word%' scan.
+// two-word, phrase and faceted queries, as stored and again after `veille
+// optimize` (timed too), beside a plain LIKE '%word%' scan.
 //
 // The articles are real French sentences from ../shared/data/wikineural-fr
 // (Wikipedia, CC BY-NC-SA 4.0) regrouped at random into articles of 12 to 30
@@ -16,6 +17,7 @@
 //                             [--round N]  articles analysed, then stored by one Put (5,000)
 //                             [--transaction N]  articles per transaction (500, as `veille ingest`)
 //                             [--slowest N]  print the N slowest queries of each kind
+//                             [--optimize no]  skip `veille optimize` and the second pass of queries
 // --queries 0 measures ingest alone (no searches, no LIKE scan). A --round as
 // large as --articles keeps analysis and storing apart in time, for a profiler.
 #include <sqlite3.h>
@@ -47,6 +49,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+// The processor time this process has used so far, user and system, on all
+// its threads: what storing costs, apart from how long it waits.
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
 
 // Sentences of wikineural, with spaces as French typography wants them.
 std::vector<std::string> ReadSentences(const std::filesystem::path& data) {
@@ -158,11 +169,35 @@ int main(int argc, char** argv) {
   bool keep = false;         // add to an archive built before
   uint64_t seed = 20221;     // another seed makes other articles
   size_t slowest = 0;        // the slowest queries of each kind, printed
+  bool optimize = true;      // run `veille optimize`, then the queries again
   // Articles per transaction: the default of `veille ingest --batch`.
   size_t per_transaction = veille::StoreOptions{}.articles_per_transaction;
   size_t kRound = 5000;  // articles analysed, then stored by one Put
-  for (int i = 1; i + 1 < argc; i += 2) {
+  // A mistyped flag must not start an hour-long run with the defaults, in
+  // the current directory.
+  auto print_usage = [] {
+    std::fprintf(stderr,
+                 "usage: veille_archive_bench [--articles N] [--db PATH|postgres://...] [--data DIR]\n"
+                 "         [--queries N] [--search-only yes] [--keep yes --seed N] [--round N]\n"
+                 "         [--transaction N] [--slowest N] [--optimize yes|no]\n"
+                 "see bench/README.md\n");
+  };
+  for (int i = 1; i < argc; i += 2) {
     std::string flag = argv[i];
+    bool known = flag == "--articles" || flag == "--db" || flag == "--data" || flag == "--queries" ||
+                 flag == "--search-only" || flag == "--keep" || flag == "--seed" ||
+                 flag == "--transaction" || flag == "--round" || flag == "--slowest" ||
+                 flag == "--optimize";
+    if (flag == "--help" || flag == "-h") {
+      print_usage();
+      return 0;
+    }
+    if (!known || i + 1 >= argc) {
+      std::fprintf(stderr, "veille_archive_bench: %s %s\n", known ? "no value after" : "unknown flag",
+                   flag.c_str());
+      print_usage();
+      return 2;
+    }
     if (flag == "--articles") articles = std::stoull(argv[i + 1]);
     else if (flag == "--db") db = argv[i + 1];
     else if (flag == "--data") data = argv[i + 1];
@@ -173,6 +208,7 @@ int main(int argc, char** argv) {
     else if (flag == "--transaction") per_transaction = std::stoull(argv[i + 1]);
     else if (flag == "--round") kRound = std::stoull(argv[i + 1]);
     else if (flag == "--slowest") slowest = std::stoull(argv[i + 1]);
+    else if (flag == "--optimize") optimize = std::string(argv[i + 1]) == "yes";
   }
   bool sqlite = db.rfind("postgres", 0) != 0;
   std::vector<std::string> sentences = ReadSentences(data);
@@ -196,6 +232,7 @@ int main(int argc, char** argv) {
   // is the rate of `veille ingest` without overlap between the two.
   SyntheticArticles reader(sentences, articles, seed);
   Clock::duration analysing{}, storing{};
+  double storing_cpu = 0;
   uint64_t stored = 0;
   for (bool more = !search_only; more;) {
     std::vector<veille::Article> round;
@@ -217,8 +254,10 @@ int main(int argc, char** argv) {
     analysing += Clock::now() - start;
     more = round.size() == kRound;
     start = Clock::now();
+    double cpu = CpuSeconds();
     auto put = (*store)->Put(round);
     storing += Clock::now() - start;
+    storing_cpu += CpuSeconds() - cpu;
     if (!put.ok()) {
       std::fprintf(stderr, "%s\n", put.status().ToString().c_str());
       return 2;
@@ -228,6 +267,7 @@ int main(int argc, char** argv) {
   }
   if (!search_only) {
     auto start = Clock::now();
+    double cpu = CpuSeconds();
     if (veille::Status s = (*store)->Optimize(); !s.ok()) {
       std::fprintf(stderr, "%s\n", s.ToString().c_str());
       return 2;
@@ -241,12 +281,22 @@ int main(int argc, char** argv) {
       return 2;
     }
     storing += Clock::now() - start;  // part of storing: `veille ingest` does it
+    storing_cpu += CpuSeconds() - cpu;
   }
   double total_seconds = Seconds(analysing + storing);
   std::fprintf(stderr, "\n");
   (*store).reset();  // closes, checkpoints the WAL
   store = veille::Store::Open(db, {.read_only = true});
   uint64_t archive_bytes = sqlite ? FileBytes(db) : 0;
+  if (search_only) {
+    // Nothing stored by this run: the archive's own articles.
+    auto count = store.ok() ? (*store)->Count() : veille::Result<uint64_t>(store.status());
+    if (!count.ok()) {
+      std::fprintf(stderr, "%s\n", count.status().ToString().c_str());
+      return 2;
+    }
+    stored = *count;
+  }
 
   // 2. Queries: words from the sentences, at every frequency.
   std::mt19937_64 rng(7);
@@ -277,7 +327,8 @@ int main(int argc, char** argv) {
   struct Kind {
     const char* name;
     std::function<std::string()> make;
-    Latency latency;
+    std::vector<std::string> texts;  // the queries, the same in both passes
+    Latency before, after;           // ms, before and after `veille optimize`
     uint64_t matches = 0;
     std::vector<std::pair<double, std::string>> timed;  // ms, query: for --slowest
   };
@@ -290,25 +341,56 @@ int main(int argc, char** argv) {
                 "\" from:2021-01 to:2022-06";
        }, {}},
   };
-  uint64_t exact = 0, searched = 0;
   for (Kind& kind : kinds) {
-    for (size_t q = 0; q < queries; ++q) {
-      std::string text = kind.make();
-      auto query = veille::ParseQuery(text);
-      if (!query.ok()) continue;
-      auto t = Clock::now();
-      auto result = (*store)->Search(*query, {.limit = 20});
-      kind.latency.ms.push_back(Seconds(Clock::now() - t) * 1000);
-      if (slowest > 0) kind.timed.emplace_back(kind.latency.ms.back(), text);
-      if (result.ok()) {
-        kind.matches += result->total;
-        exact += result->total_exact;
-        ++searched;
+    for (size_t q = 0; q < queries; ++q) kind.texts.push_back(kind.make());
+  }
+  // Each pass times every query once; the last one's matches and slowest
+  // queries are reported.
+  uint64_t exact = 0, searched = 0;
+  auto search_all = [&](Latency Kind::*latency) {
+    exact = searched = 0;
+    for (Kind& kind : kinds) {
+      kind.matches = 0;
+      kind.timed.clear();
+      for (const std::string& text : kind.texts) {
+        auto query = veille::ParseQuery(text);
+        if (!query.ok()) continue;
+        auto t = Clock::now();
+        auto result = (*store)->Search(*query, {.limit = 20});
+        (kind.*latency).ms.push_back(Seconds(Clock::now() - t) * 1000);
+        if (slowest > 0) kind.timed.emplace_back((kind.*latency).ms.back(), text);
+        if (result.ok()) {
+          kind.matches += result->total;
+          exact += result->total_exact;
+          ++searched;
+        }
       }
     }
+  };
+  search_all(&Kind::before);
+
+  // 3. `veille optimize`: the full-text indexes compacted, and the same
+  // queries again.
+  double compacting = 0;
+  if (optimize) {
+    store->reset();
+    store = veille::Store::Open(db, {});
+    if (!store.ok()) {
+      std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
+      return 2;
+    }
+    auto start = Clock::now();
+    if (veille::Status s = (*store)->CompactIndexes(); !s.ok()) {
+      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      return 2;
+    }
+    compacting = Seconds(Clock::now() - start);
+    store->reset();
+    store = veille::Store::Open(db, {.read_only = true});
+    if (queries > 0) search_all(&Kind::after);
   }
 
-  // 3. The same one-word queries as a LIKE scan (SQLite only): no index.
+  // 4. The same one-word queries as a LIKE scan (SQLite only): no index.
   Latency like;
   if (sqlite && queries > 0) {
     sqlite3* raw = nullptr;
@@ -337,26 +419,44 @@ int main(int argc, char** argv) {
               "2020–2023; sentences repeat across articles.\n\n",
               sentences.size(), reader.bytes_read() / 1000.0 / std::max<uint64_t>(stored, 1));
   std::printf("| measure | value |\n|---|--:|\n");
-  std::printf("| ingest with analysis (analysis on %d cores, then storing) | %.0f articles/s |\n",
-              static_cast<int>(std::thread::hardware_concurrency()), stored / total_seconds);
-  std::string transactions = sqlite ? "a transaction every " + std::to_string(per_transaction)
-                                    : std::string("one transaction each");
-  std::printf("| storing only (Store::Put of %zu articles at a time, %s, one connection) | %.0f "
-              "articles/s |\n", kRound, transactions.c_str(), stored / Seconds(storing));
+  if (!search_only) {
+    std::printf("| ingest with analysis (analysis on %d cores, then storing) | %.0f articles/s |\n",
+                static_cast<int>(std::thread::hardware_concurrency()), stored / total_seconds);
+    std::string transactions = sqlite ? "a transaction every " + std::to_string(per_transaction)
+                                      : std::string("one transaction each");
+    std::printf("| storing only (Store::Put of %zu articles at a time, %s, one connection) | %.0f "
+                "articles/s |\n", kRound, transactions.c_str(), stored / Seconds(storing));
+    // On a busy or shared machine the rate moves from run to run; the
+    // processor time per article moves less, and tells code from code.
+    std::printf("| processor time of this process while storing | %.0f µs per article, %.2f cores "
+                "busy |\n", storing_cpu * 1e6 / std::max<uint64_t>(stored, 1),
+                storing_cpu / Seconds(storing));
+  }
   if (sqlite) {
     std::printf("| archive size | %.2f GB, %.2f kB per article |\n", archive_bytes / 1e9,
                 archive_bytes / 1000.0 / stored);
   }
   std::printf("| peak memory of this process | %.0f MB |\n", usage.ru_maxrss / 1024.0);
-  std::printf("\n| query (%zu of each, limit 20) | p50 ms | p99 ms | mean matches (counted up to 1,000) |\n|---|--:|--:|--:|\n",
+  if (optimize) {
+    std::printf("| `veille optimize` (Store::CompactIndexes), after storing | %.1f s |\n", compacting);
+  }
+  std::printf("\n| query (%zu of each, limit 20) | p50 ms | p99 ms | p50 ms after optimize | p99 ms "
+              "after optimize | mean matches (counted up to 1,000) |\n|---|--:|--:|--:|--:|--:|\n",
               queries);
   for (Kind& kind : kinds) {
-    std::printf("| %s | %.2f | %.2f | %.0f |\n", kind.name, kind.latency.Percentile(0.5),
-                kind.latency.Percentile(0.99),
-                static_cast<double>(kind.matches) / std::max<size_t>(kind.latency.ms.size(), 1));
+    std::printf("| %s | %.2f | %.2f | ", kind.name, kind.before.Percentile(0.5),
+                kind.before.Percentile(0.99));
+    if (optimize) {
+      std::printf("%.2f | %.2f |", kind.after.Percentile(0.5), kind.after.Percentile(0.99));
+    } else {
+      std::printf("— | — |");
+    }
+    std::printf(" %.0f |\n",
+                static_cast<double>(kind.matches) / std::max<size_t>(kind.before.ms.size(), 1));
   }
   if (sqlite) {
-    std::printf("| one word, LIKE '%%word%%' scan counting matches, no index (5 queries) | %.0f | %.0f | — |\n",
+    std::printf("| one word, LIKE '%%word%%' scan counting matches, no index (5 queries) | %.0f | %.0f "
+                "| — | — | — |\n",
                 like.Percentile(0.5), like.Percentile(0.99));
   }
   std::printf("\nQueries with at most 1,000 matches (exact counts): %llu of %llu.\n",

@@ -171,6 +171,28 @@ TEST(IngestCliTest, KilledAtAnyMomentThenRerunLosesNothingAndDoublesNothing) {
   EXPECT_EQ(CountArticles(db), std::pair(kArticles, kArticles));
 }
 
+// `veille optimize` compacts an archive's indexes and leaves what searches
+// find as it was; where there is no archive, it says so and makes none.
+TEST(IngestCliTest, OptimizeKeepsWhatSearchesFind) {
+  TempDir dir;
+  std::string db = (dir / "a.db").string();
+  ASSERT_EQ(RunVeille({"ingest", "--db", db, (SourceDir() / "samples").string()}).exit_code, 0);
+  auto before = RunVeille({"search", "--db", db, "--json", "manifester Kazakhstan"});
+  auto optimize = RunVeille({"optimize", "--db", db});
+  ASSERT_EQ(optimize.exit_code, 0) << optimize.err;
+  EXPECT_NE(optimize.err.find("indexes compacted in"), std::string::npos) << optimize.err;
+  EXPECT_EQ(IntegrityCheck(db), "ok");
+  auto after = RunVeille({"search", "--db", db, "--json", "manifester Kazakhstan"});
+  EXPECT_EQ(after.out, before.out);
+  EXPECT_NE(after.out.find("084f7839d70b6e4db412a9419dcc5755"), std::string::npos) << after.out;
+
+  std::string none = (dir / "none.db").string();
+  auto missing = RunVeille({"optimize", "--db", none});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no archive here"), std::string::npos) << missing.err;
+  EXPECT_FALSE(std::filesystem::exists(none));
+}
+
 // A file given as --db that is not ours, damaged, newer, locked or read-only:
 // a clear error, exit 2, and the file unchanged.
 class BadArchiveTest : public ::testing::Test {

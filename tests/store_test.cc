@@ -1,6 +1,7 @@
 // The archive, through the public API, on both backends: an SQLite file and a
 // real PostgreSQL server that the test starts (tests/postgres_server.h).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <regex>
@@ -192,6 +193,55 @@ TEST_P(StoreTest, ABatchOfSeveralTransactionsIsStoredWhole) {
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(again->duplicates, batch.size());
   EXPECT_EQ(*store_->Count(), 5u);
+}
+
+// The segments of an SQLite archive's full-text index of the text: FTS5
+// keys each page by its segment's id, from bit 37 (rowids up to 10 hold the
+// index's structure).
+int TextIndexSegments(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(DISTINCT id >> 37) FROM articles_fts_data WHERE id > 10", -1,
+                     &s, nullptr);
+  int segments = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return segments;
+}
+
+// `veille optimize` merges the full-text indexes (SQLite: into one segment
+// each) and every search finds what it found before, in the same order.
+TEST_P(StoreTest, CompactingTheIndexesKeepsWhatSearchesFind) {
+  auto store = Store::Open(url_, {.articles_per_transaction = 1});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::vector<Article> articles;
+  for (const char* topic : {"la pêche au thon", "le vin de Bourgogne", "la route des vins",
+                            "le port de Marseille", "la mine de charbon", "le train de nuit",
+                            "la pêche à la ligne", "Emmanuel Macron à Marseille"}) {
+    articles.push_back(Analysed(std::string("Sur ") + topic + "\n\nUn article sur " + topic +
+                                ", publié à Paris.\n"));
+  }
+  // One transaction, so one new segment, per article.
+  ASSERT_TRUE((*store)->Put(articles).ok());
+  store->reset();
+  const char* queries[] = {"pêche", "Marseille", "\"route des vins\"", "article -vin",
+                           "entity:Marseille", "entity:\"Emmanuel Macron\"", "Paris"};
+  std::vector<std::vector<std::string>> before;
+  for (const char* q : queries) before.push_back(Find(q));
+  EXPECT_EQ(before[0].size(), 2u);
+  EXPECT_EQ(before[1].size(), 2u);
+  if (GetParam() == "sqlite") EXPECT_GT(TextIndexSegments(url_), 1);
+  ASSERT_TRUE(store_->CompactIndexes().ok());
+  if (GetParam() == "sqlite") EXPECT_EQ(TextIndexSegments(url_), 1);
+  for (size_t i = 0; i < std::size(queries); ++i) EXPECT_EQ(Find(queries[i]), before[i]) << queries[i];
+  // Again: nothing left to merge, nothing changes.
+  ASSERT_TRUE(store_->CompactIndexes().ok());
+  for (size_t i = 0; i < std::size(queries); ++i) EXPECT_EQ(Find(queries[i]), before[i]) << queries[i];
+  // Articles stored after are found with the rest.
+  Article later = Analysed("Sur la pêche\n\nUn autre article sur la pêche.\n");
+  Put({later});
+  EXPECT_EQ(Find("pêche").size(), 3u);
 }
 
 TEST_P(StoreTest, GetGivesBackTheRawBytesAndTheRecord) {

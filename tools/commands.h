@@ -24,6 +24,7 @@ Command AddAnalyzeCommand(CLI::App& root);
 Command AddIngestCommand(CLI::App& root);
 Command AddSearchCommand(CLI::App& root);
 Command AddOutletsCommand(CLI::App& root);
+Command AddOptimizeCommand(CLI::App& root);
 Command AddTrainCommand(CLI::App& root);
 Command AddEvalCommand(CLI::App& root);
 Command AddKbCommand(CLI::App& root);

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<Command> commands = {AddAnalyzeCommand(app), AddIngestCommand(app),
                                    AddSearchCommand(app), AddOutletsCommand(app),
+                                   AddOptimizeCommand(app),
                                    AddTrainCommand(app), AddEvalCommand(app), AddKbCommand(app),
                                    AddEntityCommand(app), AddQuotesCommand(app),
                                    AddExtractCommand(app), AddFetchCommand(app),

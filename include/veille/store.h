@@ -162,6 +162,15 @@ class Store {
   // refreshes the planner's statistics; SQLite refreshes its statistics).
   virtual Status Optimize() = 0;
 
+  // After a large import: rewrites the full-text indexes into as few pieces
+  // as they can be, so that a search reads each word's list once, not once
+  // per piece (SQLite: FTS5 merges its segments, a step of bounded size per
+  // transaction, so that it can be interrupted and run again; PostgreSQL:
+  // VACUUM ANALYZE). It reads and writes the whole index: about a minute at
+  // a million articles. `veille optimize` runs it; ingest does not, as an
+  // ingest of a few articles must not rewrite a large archive's index.
+  virtual Status CompactIndexes() = 0;
+
   // The best matches first. To stay fast on archives of millions of
   // articles, a text query ranks the 1,000 most recent matches (more for
   // deep pages, or while facets leave too few), not all of them: the newest

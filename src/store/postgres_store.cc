@@ -413,6 +413,21 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
       return Failure("optimising the archive", e);
     }
   }
+  Status CompactIndexes() override {
+    try {
+      // VACUUM cannot run inside a transaction block. It empties the GIN
+      // indexes' pending lists, drops what superseded rows left in the
+      // indexes, and refreshes the planner's statistics.
+      pqxx::nontransaction n(*connection_);
+      for (const char* table : {"veille_articles", "veille_article_entities"}) {
+        n.exec(std::string("VACUUM (ANALYZE) ") + table);
+      }
+      return Status::Ok();
+    } catch (const std::exception& e) {
+      return Failure("compacting the indexes", e);
+    }
+  }
+
 
   // Asks the server for the lemmas of the words it was not asked for before,
   // in one round trip, through the same `veille_fr_lemma` configuration

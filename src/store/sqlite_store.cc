@@ -255,6 +255,10 @@ class Statement {
 // the batch (a made row is some 30 kB).
 constexpr size_t kArticlesInFlight = 256;
 
+// Index pages written by one step of CompactIndexes, in one transaction
+// (some 8 MB of log).
+constexpr int kMergePagesPerStep = 2000;
+
 // An article ready to be written: its row and its search terms, made on
 // all cores while the writer writes the ones before it.
 struct PreparedArticle {
@@ -405,6 +409,27 @@ class SqliteStore final : public Store {
   Status Optimize() override {
     // Statistics for the query planner, where they are missing or stale.
     return Exec("PRAGMA optimize", "optimising the archive");
+  }
+
+  Status CompactIndexes() override {
+    for (const char* index : {"articles_fts", "articles_names"}) {
+      // A negative 'merge' takes all segments, whatever their level, and
+      // writes about kMergePagesPerStep pages; FTS5 changes fewer than two
+      // rows when there was nothing left to merge.
+      std::string merge = std::string("INSERT INTO ") + index + "(" + index +
+                          ", rank) VALUES ('merge', -" + std::to_string(kMergePagesPerStep) + ")";
+      for (;;) {
+        int64_t before = sqlite3_total_changes64(db_);
+        if (Status s = Exec("BEGIN IMMEDIATE", "compacting the indexes"); !s.ok()) return s;
+        if (Status s = Exec(merge.c_str(), "compacting the indexes"); !s.ok()) {
+          sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+          return s;
+        }
+        if (Status s = Exec("COMMIT", "compacting the indexes"); !s.ok()) return s;
+        if (sqlite3_total_changes64(db_) - before < 2) break;
+      }
+    }
+    return Optimize();
   }
 
   Status PutAll(std::span<const Article> articles, PutResult& result) {

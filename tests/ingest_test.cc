@@ -27,6 +27,7 @@ using testing::RunVeille;
 using testing::SharedData;
 using testing::SourceDir;
 using testing::TempDir;
+using testing::TextIndexSegments;
 using testing::WriteFile;
 
 // Real French text: the Wikipedia sentences of wikineural (test, then
@@ -191,6 +192,27 @@ TEST(IngestCliTest, OptimizeKeepsWhatSearchesFind) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no archive here"), std::string::npos) << missing.err;
   EXPECT_FALSE(std::filesystem::exists(none));
+}
+
+// An ingest that at least doubles the archive (a first import) compacts the
+// full-text indexes at its end; a small one into a larger archive leaves
+// them for `veille optimize`.
+TEST(IngestCliTest, ALargeIngestCompactsTheIndexesASmallOneDoesNot) {
+  if (!HaveSharedData()) GTEST_SKIP() << "no ../shared/data";
+  TempDir dir;
+  std::string db = (dir / "a.db").string();
+  WriteFile(dir / "in.jsonl", WikipediaArticles(120));
+  // Twelve transactions, so twelve segments before merging.
+  auto first = RunVeille({"ingest", "--db", db, "--batch", "10", (dir / "in.jsonl").string()});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("search indexes compacted"), std::string::npos) << first.err;
+  EXPECT_EQ(TextIndexSegments(db), 1);
+  auto small = RunVeille({"ingest", "--db", db, (SourceDir() / "samples").string()});
+  ASSERT_EQ(small.exit_code, 0) << small.err;
+  EXPECT_EQ(small.err.find("compacted"), std::string::npos) << small.err;
+  EXPECT_EQ(TextIndexSegments(db), 2);
+  ASSERT_EQ(RunVeille({"optimize", "--db", db}).exit_code, 0);
+  EXPECT_EQ(TextIndexSegments(db), 1);
 }
 
 // A file given as --db that is not ours, damaged, newer, locked or read-only:

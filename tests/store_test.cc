@@ -1,7 +1,6 @@
 // The archive, through the public API, on both backends: an SQLite file and a
 // real PostgreSQL server that the test starts (tests/postgres_server.h).
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <regex>
@@ -19,6 +18,7 @@ namespace {
 
 using testing::PostgresServer;
 using testing::TempDir;
+using testing::TextIndexSegments;
 
 // Analyses a plain-text article (title, blank line, paragraphs).
 Article Analysed(const std::string& text, std::optional<std::string> url = std::nullopt,
@@ -193,21 +193,6 @@ TEST_P(StoreTest, ABatchOfSeveralTransactionsIsStoredWhole) {
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(again->duplicates, batch.size());
   EXPECT_EQ(*store_->Count(), 5u);
-}
-
-// The segments of an SQLite archive's full-text index of the text: FTS5
-// keys each page by its segment's id, from bit 37 (rowids up to 10 hold the
-// index's structure).
-int TextIndexSegments(const std::string& path) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db, "SELECT count(DISTINCT id >> 37) FROM articles_fts_data WHERE id > 10", -1,
-                     &s, nullptr);
-  int segments = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
-  sqlite3_finalize(s);
-  sqlite3_close(db);
-  return segments;
 }
 
 // `veille optimize` merges the full-text indexes (SQLite: into one segment

@@ -9,10 +9,26 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include <fstream>
 #include <sstream>
 
 namespace veille::testing {
+
+int TextIndexSegments(const std::string& path) {
+  sqlite3* db = nullptr;
+  int segments = -1;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(DISTINCT id >> 37) FROM articles_fts_data WHERE id > 10",
+                       -1, &s, nullptr);
+    if (s && sqlite3_step(s) == SQLITE_ROW) segments = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(db);
+  return segments;
+}
 
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -57,6 +57,11 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The segments of an SQLite archive's full-text index of the text: FTS5
+// keys each page of it by its segment's id, from bit 37 (rows up to 10 hold
+// the index's structure). -1 when the file cannot be read.
+int TextIndexSegments(const std::string& path);
+
 inline std::filesystem::path SharedData() { return VEILLE_SHARED_DATA; }
 inline std::filesystem::path SourceDir() { return VEILLE_SOURCE_DIR; }
 inline bool HaveSharedData() { return std::filesystem::exists(SharedData()); }

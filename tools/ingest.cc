@@ -87,13 +87,14 @@ int RunIngest(const IngestFlags& flags) {
   std::fprintf(stderr,
                "veille: %llu articles read in %s: %llu stored (%llu new versions), %llu already "
                "in the archive, %llu errors; boilerplate: %zu lines learned, %zu articles "
-               "updated\n",
+               "updated%s\n",
                static_cast<unsigned long long>(t.articles), Duration(elapsed()).c_str(),
                static_cast<unsigned long long>(t.stored),
                static_cast<unsigned long long>(t.versions),
                static_cast<unsigned long long>(t.duplicates),
                static_cast<unsigned long long>(t.errors), report->boilerplate.lines_learned,
-               report->boilerplate.articles_updated);
+               report->boilerplate.articles_updated,
+               report->compacted ? "; search indexes compacted (a large ingest)" : "");
   if ((*reader)->had_io_error()) return kExitFailure;
   return t.errors > 0 ? kExitArticleErrors : kExitOk;
 }

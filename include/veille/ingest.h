@@ -21,6 +21,12 @@ struct IngestOptions {
   // Run the corpus pass (LearnOutletBoilerplate) once everything is stored.
   bool learn_boilerplate = true;
   BoilerplateOptions boilerplate;
+  // Compact the full-text indexes (Store::CompactIndexes) when this ingest
+  // stored at least as many articles as the archive held before it: a first
+  // import, a backlog. The cost is then of the order of the ingest's own
+  // writing; smaller ingests into a large archive leave it to `veille
+  // optimize`, as it rewrites the whole index.
+  bool compact_after_large_ingest = true;
 };
 
 struct IngestProgress {
@@ -35,6 +41,7 @@ struct IngestProgress {
 struct IngestReport {
   IngestProgress totals;
   BoilerplateReport boilerplate;
+  bool compacted = false;  // the indexes were compacted (IngestOptions)
 };
 
 // Reads every input, analyses on all cores, stores in batches. Articles with

@@ -94,6 +94,14 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
     if (!learned_now.ok()) return learned_now.status();
     report.boilerplate = *learned_now;
   }
+  if (ingest.compact_after_large_ingest && totals.stored > 0) {
+    Result<uint64_t> archived = store.Count();
+    if (!archived.ok()) return archived.status();
+    if (2 * totals.stored >= *archived) {
+      if (Status s = store.CompactIndexes(); !s.ok()) return s;
+      report.compacted = true;
+    }
+  }
   return report;
 }
 

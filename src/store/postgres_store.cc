@@ -413,6 +413,7 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
       return Failure("optimising the archive", e);
     }
   }
+
   Status CompactIndexes() override {
     try {
       // VACUUM cannot run inside a transaction block. It empties the GIN
@@ -427,7 +428,6 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
       return Failure("compacting the indexes", e);
     }
   }
-
 
   // Asks the server for the lemmas of the words it was not asked for before,
   // in one round trip, through the same `veille_fr_lemma` configuration

@@ -98,7 +98,12 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
     Result<uint64_t> archived = store.Count();
     if (!archived.ok()) return archived.status();
     if (2 * totals.stored >= *archived) {
-      if (Status s = store.CompactIndexes(); !s.ok()) return s;
+      // Running the ingest again would find nothing new, and not compact.
+      if (Status s = store.CompactIndexes(); !s.ok()) {
+        return Status(s.code(), s.message() +
+                                    " (every article was stored; `veille optimize` compacts the "
+                                    "search indexes)");
+      }
       report.compacted = true;
     }
   }

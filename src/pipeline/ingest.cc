@@ -101,7 +101,7 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
       // Running the ingest again would find nothing new, and not compact.
       if (Status s = store.CompactIndexes(); !s.ok()) {
         return Status(s.code(), s.message() +
-                                    " (every article was stored; `veille optimize` compacts the "
+                                    " (the articles are stored; `veille optimize` compacts the "
                                     "search indexes)");
       }
       report.compacted = true;

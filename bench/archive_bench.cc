@@ -15,7 +15,7 @@
 //                             [--data DIR] [--queries N] [--search-only yes]
 //                             [--keep yes --seed N]  (add to an existing archive)
 //                             [--round N]  articles analysed, then stored by one Put (5,000)
-//                             [--transaction N]  articles per transaction (500, as `veille ingest`)
+//                             [--transaction N]  articles per transaction (StoreOptions' 5,000)
 //                             [--slowest N]  print the N slowest queries of each kind
 //                             [--optimize no]  skip `veille optimize` and the second pass of queries
 // --queries 0 measures ingest alone (no searches, no LIKE scan). A --round as
@@ -170,7 +170,8 @@ int main(int argc, char** argv) {
   uint64_t seed = 20221;     // another seed makes other articles
   size_t slowest = 0;        // the slowest queries of each kind, printed
   bool optimize = true;      // run `veille optimize`, then the queries again
-  // Articles per transaction: the default of `veille ingest --batch`.
+  // Articles per transaction: the store's default. (`veille ingest` stores
+  // batches of 500 unless told otherwise, each in one transaction.)
   size_t per_transaction = veille::StoreOptions{}.articles_per_transaction;
   size_t kRound = 5000;  // articles analysed, then stored by one Put
   // A mistyped flag must not start an hour-long run with the defaults, in
@@ -227,7 +228,7 @@ int main(int argc, char** argv) {
   auto pipeline = std::move(veille::Pipeline::Create(veille::Options{})).value();
 
   // 1. Ingest, in rounds: analyse 5,000 articles on all cores, then store
-  // them with one Put, which commits every 500. The two phases are timed
+  // them with one Put, which commits every 5,000. The two phases are timed
   // apart, so that storing is measured alone ("storing only") and the whole
   // is the rate of `veille ingest` without overlap between the two.
   SyntheticArticles reader(sentences, articles, seed);

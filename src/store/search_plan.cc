@@ -12,6 +12,9 @@ namespace veille::store {
 Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options) {
   SearchPlan plan;
   thread_local SearchTokenizer tokenizer;
+  // Words the index has no term for: stop words ("le", "de"), which would
+  // match nearly every article. Named when nothing else is left to search.
+  std::vector<std::string> unindexed;
   for (const QueryClause& clause : query.clauses) {
     PlannedClause planned;
     planned.excluded = clause.excluded;
@@ -20,7 +23,11 @@ Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options) 
       tokenizer.Tokenize(term.text, [&](std::string_view t, uint32_t, uint32_t) {
         terms.emplace_back(t);
       });
-      if (!terms.empty()) planned.any_of.push_back({term.text, term.phrase, std::move(terms)});
+      if (!terms.empty()) {
+        planned.any_of.push_back({term.text, term.phrase, std::move(terms)});
+      } else if (term.text.size() <= 64 && SearchTokenizer::HasWords(term.text)) {
+        unindexed.push_back(term.text);
+      }
     }
     // A term of punctuation alone ("—") looks for nothing: drop it.
     if (!planned.any_of.empty()) plan.clauses.push_back(std::move(planned));
@@ -69,7 +76,15 @@ Result<SearchPlan> PlanSearch(const Query& query, const SearchOptions& options) 
   plan.from = query.from.value_or("");
   plan.to = query.to.value_or("");
   if (plan.clauses.empty() && !plan.HasFacets()) {
-    return Status(StatusCode::kInvalidArgument, "nothing to search for");
+    if (unindexed.empty()) return Status(StatusCode::kInvalidArgument, "nothing to search for");
+    std::string words;
+    for (size_t i = 0; i < unindexed.size() && i < 5; ++i) {
+      words += (i == 0 ? "\"" : ", \"") + unindexed[i] + "\"";
+    }
+    return Status(StatusCode::kInvalidArgument,
+                  "nothing to search for: " + words +
+                      (unindexed.size() == 1 ? " is a word" : " are words") +
+                      " too common to be indexed (stop words); add another word or a filter");
   }
   return plan;
 }

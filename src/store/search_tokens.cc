@@ -148,6 +148,12 @@ std::string SearchTokenizer::ComputeTerm(std::string_view word) {
   return term;
 }
 
+bool SearchTokenizer::HasWords(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> words;
+  WordsOf(text, words);
+  return !words.empty();
+}
+
 void SearchTokenizer::WordsOf(std::string_view text,
                               std::vector<std::pair<uint32_t, uint32_t>>& out) {
   // A word is a run of letters, marks and digits, with apostrophes and, in

@@ -51,6 +51,9 @@ class SearchTokenizer {
   // after 50,000 new ones; copy it to keep it.
   std::string_view Term(std::string_view word);
 
+  // Whether `text` has a word or a number at all, not punctuation alone.
+  static bool HasWords(std::string_view text);
+
  private:
   // The byte ranges of the words and numbers of `text`.
   static void WordsOf(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>& out);

@@ -249,10 +249,9 @@ class Statement {
   int rc_;
 };
 
-// Articles being made into rows or written at once, in Put: enough to keep
-// the other cores making rows while the writer commits a transaction (some
-// 50 ms, 200 articles' worth), few enough that memory does not grow with
-// the batch (a made row is some 30 kB).
+// Articles being made into rows or written at once, in Put: enough that the
+// other cores keep making rows ahead of the writer, few enough that memory
+// does not grow with the batch (a made row is some 30 kB).
 constexpr size_t kArticlesInFlight = 256;
 
 // Index pages written by one step of CompactIndexes, in one transaction

@@ -33,7 +33,7 @@ Command AddOptimizeCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand(
       "optimize",
       "Compact the archive's full-text indexes after a large import, so that searches read less "
-      "(about a minute at a million articles). Interrupted, it can be run again.");
+      "(under a minute at a million articles). Interrupted, it can be run again.");
   AddDbFlags(app, flags.get());
   return {app, [flags] { return RunOptimize(*flags); }};
 }

@@ -170,7 +170,7 @@ class Store {
   // as they can be, so that a search reads each word's list once, not once
   // per piece (SQLite: FTS5 merges its segments, a step of bounded size per
   // transaction, so that it can be interrupted and run again; PostgreSQL:
-  // VACUUM ANALYZE). It reads and writes the whole index: 35 s for a
+  // VACUUM ANALYZE). It reads and writes the whole index: 25–35 s for a
   // million articles on SQLite on a 2-core machine. `veille optimize` runs
   // it, and so does Ingest after an ingest that at least doubled the archive
   // (IngestOptions): a few articles must not rewrite a large archive's index.

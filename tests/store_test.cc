@@ -2,6 +2,8 @@
 // real PostgreSQL server that the test starts (tests/postgres_server.h).
 #include <gtest/gtest.h>
 
+#include <pqxx/pqxx>
+
 #include <algorithm>
 #include <regex>
 #include <set>
@@ -408,6 +410,47 @@ TEST_P(StoreTest, FrequentWordsAreCountedUpToACap) {
   auto deep = store_->Search(*ParseQuery("pêche"), {.limit = 10, .offset = 995});
   ASSERT_TRUE(deep.ok());
   EXPECT_EQ(deep->hits.size(), 10u);
+}
+
+// PostgreSQL looks for a text query's newest matches among the newest
+// articles first, widening the span of serials until enough are found (see
+// NewestMatches). Here the serials jump by millions between two Puts, as if
+// as many articles had been stored between them: the span is widened several
+// times, and the matches on both sides are all found, counted and faceted.
+TEST_P(StoreTest, MatchesFarApartAreAllFound) {
+  auto batch = [](int first, const char* outlet) {
+    std::vector<Article> articles;
+    for (int i = first; i < first + 3; ++i) {
+      articles.push_back(Analysed("Numéro " + std::to_string(i) + "\n\nLa pêche du jour, lot " +
+                                      std::to_string(i) + ".\n",
+                                  std::nullopt, outlet, "2022-01-06"));
+    }
+    return articles;
+  };
+  std::vector<std::string> ids = Put(batch(0, "Le Monde"));
+  if (GetParam() == "postgresql") {
+    pqxx::connection connection(url_);
+    pqxx::work work(connection);
+    work.exec("SELECT setval(pg_get_serial_sequence('veille_articles', 'serial'), 5000000)");
+    work.commit();
+  }
+  for (const std::string& id : Put(batch(3, "Le Figaro"))) ids.push_back(id);
+  auto result = store_->Search(*ParseQuery("pêche"), {.limit = 10, .facets = true});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->total, 6u);
+  EXPECT_TRUE(result->total_exact);
+  std::vector<std::string> found;
+  for (const SearchHit& hit : result->hits) found.push_back(hit.id);
+  std::sort(found.begin(), found.end());
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(found, ids);
+  ASSERT_EQ(result->outlets.size(), 2u);
+  EXPECT_EQ(result->outlets[0].count, 3u);
+  EXPECT_EQ(result->outlets[1].count, 3u);
+  // And with a facet that only the older ones have.
+  auto older = store_->Search(*ParseQuery("pêche outlet:\"le monde\""), {});
+  ASSERT_TRUE(older.ok()) << older.status().ToString();
+  EXPECT_EQ(older->total, 3u);
 }
 
 // Pages follow one ranking: those read one after the other are the ranking

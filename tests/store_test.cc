@@ -197,6 +197,45 @@ TEST_P(StoreTest, ABatchOfSeveralTransactionsIsStoredWhole) {
   EXPECT_EQ(*store_->Count(), 5u);
 }
 
+// A large batch is written by several connections at once on PostgreSQL
+// (one per 200 new articles): the versions of one URL stay in order, a
+// duplicate is stored once, and the outlet's line counts add up across the
+// connections (the corpus pass learns a line in 90% of the articles only if
+// every connection's count is there).
+TEST_P(StoreTest, ALargeBatchIsStoredWhole) {
+  std::vector<Article> batch;
+  std::vector<std::string> versions;
+  for (int i = 0; i < 450; ++i) {
+    std::string text = "Dépêche " + std::to_string(i) + "\n\nLe port numéro " + std::to_string(i) +
+                       " est ouvert.\n\nSuivez La Gazette sur les réseaux\n";
+    std::optional<std::string> url;
+    if (i % 150 == 7) {  // three versions of one page, far apart in the batch
+      url = "https://gazette.example/port";
+      text = "Le port\n\nLe port est ouvert, version " + std::to_string(i) +
+             ".\n\nSuivez La Gazette sur les réseaux\n";
+    }
+    batch.push_back(Analysed(text, url, "La Gazette"));
+    if (url) versions.push_back(batch.back().id);
+  }
+  batch.push_back(batch[3]);
+  auto put = store_->Put(batch);
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+  EXPECT_EQ(put->inserted, 448u);
+  EXPECT_EQ(put->versions, 2u);
+  EXPECT_EQ(put->duplicates, 1u);
+  EXPECT_EQ(put->outcomes[157], PutOutcome::kNewVersion);
+  EXPECT_EQ(put->outcomes.back(), PutOutcome::kDuplicate);
+  EXPECT_EQ(*store_->Count(), 450u);
+  auto latest = store_->Get(versions[2]);
+  ASSERT_TRUE(latest.ok() && latest->has_value());
+  EXPECT_EQ((*latest)->version, 3u);
+  EXPECT_EQ((*latest)->previous_id, versions[1]);
+  EXPECT_EQ(Find("version"), std::vector<std::string>{versions[2]});
+  auto report = LearnOutletBoilerplate(*store_, Options{}, {.min_share = 0.9, .min_articles = 5});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->lines_learned, 1u);
+}
+
 // `veille optimize` merges the full-text indexes (SQLite: into one segment
 // each) and every search finds what it found before, in the same order.
 TEST_P(StoreTest, CompactingTheIndexesKeepsWhatSearchesFind) {
@@ -661,7 +700,7 @@ TEST(StoreAgreementTest, SqliteAndPostgresqlFindTheSameArticles) {
     articles.push_back(Analysed(text));
   }
   ASSERT_TRUE(sqlite->Put(articles).ok());
-  ASSERT_TRUE(postgres->Put(articles).ok());
+  { auto put = postgres->Put(articles); ASSERT_TRUE(put.ok()) << put.status().ToString(); }
   for (const char* text : {"président", "manifestation", "élections", "\"premier ministre\"",
                            "guerre -Syrie", "crise OR armée", "Obama", "sport"}) {
     auto query = ParseQuery(text);

@@ -423,9 +423,10 @@ int main(int argc, char** argv) {
   if (!search_only) {
     std::printf("| ingest with analysis (analysis on %d cores, then storing) | %.0f articles/s |\n",
                 static_cast<int>(std::thread::hardware_concurrency()), stored / total_seconds);
-    std::string transactions = sqlite ? "a transaction every " + std::to_string(per_transaction)
-                                      : std::string("one transaction each");
-    std::printf("| storing only (Store::Put of %zu articles at a time, %s, one connection) | %.0f "
+    std::string transactions = sqlite ? "a transaction every " + std::to_string(per_transaction) +
+                                            ", one connection"
+                                      : std::string("two connections, a transaction each");
+    std::printf("| storing only (Store::Put of %zu articles at a time, %s) | %.0f "
                 "articles/s |\n", kRound, transactions.c_str(), stored / Seconds(storing));
     // On a busy or shared machine the rate moves from run to run; the
     // processor time per article moves less, and tells code from code.

@@ -31,7 +31,8 @@ struct StoreOptions {
   // however few land on it, and each commit makes a full-text segment that
   // merges will rewrite. At a million articles, 5,000 a transaction stored
   // 40% faster than 500. The write lock is held that long (some 2 s).
-  // (PostgreSQL commits each Put at once.)
+  // (PostgreSQL commits each Put at once, or each half of it when two
+  // connections write a large one.)
   size_t articles_per_transaction = 5000;
 };
 
@@ -154,8 +155,9 @@ class Store {
   virtual std::string_view kind() const = 0;  // "sqlite" or "postgresql"
 
   // Stores the articles in transactions that each hold whole articles
-  // (SQLite commits every StoreOptions::articles_per_transaction, PostgreSQL
-  // all of them at once). On error,
+  // (SQLite commits every StoreOptions::articles_per_transaction; PostgreSQL
+  // all of them at once, or, from 400 new articles, one transaction on each
+  // of two connections writing at once). On error,
   // what was committed before it stays and the error is returned: storing
   // the same articles again stores the rest, as Put is idempotent (an
   // article whose content hash is stored already is skipped).

@@ -388,6 +388,37 @@ TEST_P(StoreTest, EntitiesAreAFacet) {
   EXPECT_EQ(Find("entity:Biélorussie délégation"), belarus);
 }
 
+// Before schema 4, PostgreSQL kept an article's names as rows of
+// veille_article_entities; opening such an archive moves them into one array
+// an article, and entity: finds what it found before.
+TEST_P(StoreTest, PostgresqlNamesRowsMoveIntoArrays) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "a PostgreSQL migration";
+  auto ids = Put({Analysed("Crise au Kazakhstan\n\nLe président kazakh Kassym-Jomart Tokayev a "
+                           "limogé le gouvernement.\n"),
+                  Analysed("Visite\n\nEmmanuel Macron s'est rendu à Berlin mardi.\n")});
+  {
+    // The archive as veille wrote it at schema 3.
+    pqxx::connection connection(url_);
+    pqxx::work work(connection);
+    work.exec("CREATE TABLE veille_article_entities(article BIGINT NOT NULL, "
+              "entity_key TEXT NOT NULL, PRIMARY KEY(article, entity_key))");
+    work.exec("CREATE INDEX veille_article_entities_key ON veille_article_entities(entity_key, article)");
+    work.exec("INSERT INTO veille_article_entities SELECT article, unnest(names) FROM veille_article_names");
+    work.exec("DROP TABLE veille_article_names");
+    work.exec("UPDATE veille_meta SET value = '3' WHERE key = 'schema_version'");
+    work.commit();
+  }
+  store_ = Open();
+  ASSERT_TRUE(store_);
+  EXPECT_EQ(Find("entity:Tokayev"), std::vector<std::string>{ids[0]});
+  EXPECT_EQ(Find("entity:Berlin"), std::vector<std::string>{ids[1]});
+  pqxx::connection connection(url_);
+  pqxx::work work(connection);
+  EXPECT_EQ(work.exec("SELECT value FROM veille_meta WHERE key = 'schema_version'")[0][0].as<std::string>(),
+            "4");
+  EXPECT_EQ(work.exec("SELECT count(*) FROM veille_article_names")[0][0].as<int>(), 2);
+}
+
 // speaker: finds the articles that quote someone, not those that only name
 // them; in any spelling.
 TEST_P(StoreTest, SpeakersAreAFacet) {

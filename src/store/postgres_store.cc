@@ -626,11 +626,12 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
     return sql;
   }
 
-  // The first `count` of `serials` as an array literal, {1,2,3}.
-  static std::string SerialArray(const std::vector<int64_t>& serials, int64_t count) {
+  // `count` of `serials` from `first`, those there are, as an array literal:
+  // {1,2,3}.
+  static std::string SerialArray(const std::vector<int64_t>& serials, size_t first, size_t count) {
     std::string out = "{";
-    for (int64_t i = 0; i < count && i < static_cast<int64_t>(serials.size()); ++i) {
-      if (i > 0) out += ',';
+    for (size_t i = first; i < first + count && i < serials.size(); ++i) {
+      if (i > first) out += ',';
       out += std::to_string(serials[i]);
     }
     return out + "}";
@@ -684,29 +685,43 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
         tsquery = TsQuery(*plan, values);
         where = " WHERE a.search @@ " + tsquery;
       }
-      // The tsquery's parameters come first: ranking a text query's matches,
-      // found by their serials, needs those alone.
+      // The tsquery's parameters come first: ranking a text query's matches
+      // needs those alone.
       size_t tsquery_values = values.size();
       where += FacetFilter(*plan, values);
-      std::vector<std::string> hit_values(values.begin(),
-                                          text ? values.begin() + tsquery_values : values.end());
-      std::string select;
       size_t wanted = options.offset + options.limit;
-      // A text query's newest matches, newest first: ranked among the first
-      // `window` (more for deep pages), as on SQLite, and counted up to
-      // kCountCap; the facets count the first kCountCap.
+      // The newest matches, in one pass: a text query's by serial (ranked
+      // among the first `window`, more for deep pages, as on SQLite), the
+      // others' by date. They are counted up to kCountCap, and the facets
+      // count the first kCountCap; their rows are then read by serial.
+      int64_t window = std::max<int64_t>(kRankWindow, 4 * static_cast<int64_t>(wanted));
       std::vector<int64_t> newest;
       if (text) {
-        int64_t window = std::max<int64_t>(kRankWindow, 4 * static_cast<int64_t>(wanted));
         newest = NewestMatches(r, where, values, std::max(window, kCountCap + 1));
-        result.total_exact = newest.size() <= static_cast<size_t>(kCountCap);
-        result.total = std::min<uint64_t>(newest.size(), kCountCap);
-        hit_values.push_back(SerialArray(newest, window));
+      } else {
+        for (const pqxx::row& row : r.exec_params(
+                 "SELECT a.serial" + from + where +
+                     " ORDER BY a.published_day DESC NULLS LAST, a.serial DESC LIMIT " +
+                     std::to_string(std::max<int64_t>(wanted, kCountCap + 1)),
+                 pqxx::prepare::make_dynamic_params(values))) {
+          newest.push_back(row[0].as<int64_t>());
+        }
+      }
+      result.total_exact = newest.size() <= static_cast<size_t>(kCountCap);
+      result.total = std::min<uint64_t>(newest.size(), kCountCap);
+      std::vector<std::string> hit_values;
+      std::string select;
+      if (text) {
+        // The tsquery's parameters come first.
+        hit_values.assign(values.begin(), values.begin() + tsquery_values);
+        hit_values.push_back(SerialArray(newest, 0, window));
         std::string serials = Param(hit_values.size());
         hit_values.push_back(
             "StartSel=\xEE\x80\x80, StopSel=\xEE\x80\x81, MaxWords=30, MinWords=12, "
             "MaxFragments=2, FragmentDelimiter=\" … \"");
         std::string headline_options = Param(hit_values.size());
+        hit_values.push_back(std::to_string(options.limit));
+        hit_values.push_back(std::to_string(options.offset));
         // ts_headline only for the page shown.
         select = "SELECT p.id, p.title, p.outlet, p.language, p.published, p.url, p.score, " +
                  (options.snippets ? "ts_headline('veille_fr', p.body, " + tsquery + ", " +
@@ -716,17 +731,16 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
                  "coalesce(a.published, '') AS published, coalesce(a.url, '') AS url, a.body, "
                  "ts_rank(a.search, " + tsquery + ") AS score, a.serial "
                  "FROM veille_articles a WHERE a.serial = ANY(" + serials + "::bigint[]) "
-                 "ORDER BY score DESC, a.serial DESC LIMIT " + Param(hit_values.size() + 1) +
-                 " OFFSET " + Param(hit_values.size() + 2) + ") p ORDER BY p.score DESC, p.serial DESC";
+                 "ORDER BY score DESC, a.serial DESC LIMIT " + Param(hit_values.size() - 1) +
+                 " OFFSET " + Param(hit_values.size()) + ") p ORDER BY p.score DESC, p.serial DESC";
       } else {
+        hit_values.push_back(SerialArray(newest, options.offset, options.limit));
         select = "SELECT a.id, a.title, coalesce(a.outlet, ''), a.language, "
                  "coalesce(a.published, ''), coalesce(a.url, ''), 0, " +
                  std::string(options.snippets ? "substr(a.body, 1, 200)" : "''") +
-                 from + where + " ORDER BY a.published_day DESC NULLS LAST, a.serial DESC LIMIT " +
-                 Param(hit_values.size() + 1) + " OFFSET " + Param(hit_values.size() + 2);
+                 " FROM veille_articles a WHERE a.serial = ANY($1::bigint[])"
+                 " ORDER BY a.published_day DESC NULLS LAST, a.serial DESC";
       }
-      hit_values.push_back(std::to_string(options.limit));
-      hit_values.push_back(std::to_string(options.offset));
       for (const pqxx::row& row : r.exec_params(select, pqxx::prepare::make_dynamic_params(hit_values))) {
         SearchHit hit;
         hit.id = row[0].as<std::string>();
@@ -739,32 +753,14 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
         hit.snippet = MarkedSnippet(row[7].as<std::string>());
         result.hits.push_back(std::move(hit));
       }
-      if (!text) {
-        // Counting stops at kCountCap, as on SQLite.
-        uint64_t matches = r.exec_params("SELECT count(*) FROM (SELECT 1" + from + where +
-                                             " LIMIT " + std::to_string(kCountCap + 1) + ") c",
-                                         pqxx::prepare::make_dynamic_params(values))[0][0]
-                               .as<uint64_t>();
-        result.total_exact = matches <= static_cast<uint64_t>(kCountCap);
-        result.total = std::min<uint64_t>(matches, kCountCap);
-      }
       if (options.facets) {
         struct Facet {
           const char* expression;
           std::vector<FacetCount>* out;
         };
-        // Over the kCountCap most recent matches: a text query's found
-        // above (the parameters then are their serials alone).
-        std::vector<std::string> facet_values = values;
-        std::string recent;
-        if (text) {
-          facet_values = {SerialArray(newest, kCountCap)};
-          recent = " FROM (SELECT a.* FROM veille_articles a WHERE a.serial = ANY($1::bigint[])) a";
-        } else {
-          recent = " FROM (SELECT a.*" + from + where +
-                   " ORDER BY a.published_day DESC NULLS LAST, a.serial DESC LIMIT " +
-                   std::to_string(kCountCap) + ") a";
-        }
+        std::vector<std::string> facet_values = {SerialArray(newest, 0, kCountCap)};
+        std::string recent =
+            " FROM (SELECT a.* FROM veille_articles a WHERE a.serial = ANY($1::bigint[])) a";
         for (Facet facet : {Facet{"coalesce(a.outlet, '')", &result.outlets},
                             Facet{"a.language", &result.languages},
                             Facet{"coalesce(substr(a.published_day, 1, 7), '')", &result.months}}) {

@@ -480,6 +480,11 @@ TEST_P(StoreTest, FrequentWordsAreCountedUpToACap) {
   auto deep = store_->Search(*ParseQuery("pêche"), {.limit = 10, .offset = 995});
   ASSERT_TRUE(deep.ok());
   EXPECT_EQ(deep->hits.size(), 10u);
+  // And without snippets (as the quotes and entity profiles ask).
+  auto bare = store_->Search(*ParseQuery("pêche"), {.limit = 5, .snippets = false});
+  ASSERT_TRUE(bare.ok()) << bare.status().ToString();
+  EXPECT_EQ(bare->hits.size(), 5u);
+  EXPECT_EQ(bare->total, 1000u);
 }
 
 // PostgreSQL looks for a text query's newest matches among the newest

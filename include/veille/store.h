@@ -31,8 +31,8 @@ struct StoreOptions {
   // however few land on it, and each commit makes a full-text segment that
   // merges will rewrite. At a million articles, 5,000 a transaction stored
   // 40% faster than 500. The write lock is held that long (some 2 s).
-  // (PostgreSQL commits each Put at once, or each half of it when two
-  // connections write a large one.)
+  // (PostgreSQL commits each Put at once, or, for a large one, once on each
+  // of the two connections that write it.)
   size_t articles_per_transaction = 5000;
 };
 

@@ -249,10 +249,16 @@ class Statement {
   int rc_;
 };
 
-// Articles being made into rows or written at once, in Put: enough that the
-// other cores keep making rows ahead of the writer, few enough that memory
-// does not grow with the batch (a made row is some 30 kB).
-constexpr size_t kArticlesInFlight = 256;
+// Articles being looked up, made into rows or written at once, in Put:
+// enough that the other cores keep making rows ahead of the writer through a
+// commit (half a second to a second at a million articles; at 256, they sat
+// idle through most of it), few enough that memory does not grow with the
+// batch (a made row is some 30 kB: 120 MB at most).
+constexpr size_t kArticlesInFlight = 4096;
+
+// Reads through a memory map of up to 16 GB: no copy from the page cache per
+// page read, which full-text queries do by the thousand.
+constexpr const char* kMapArchive = "PRAGMA mmap_size = 17179869184";
 
 // Index pages written by one step of CompactIndexes, in one transaction
 // (some 8 MB of log).
@@ -280,15 +286,17 @@ std::string NamesText(const StoredRow& row) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(sqlite3* db, std::string path, size_t articles_per_transaction)
+  SqliteStore(sqlite3* db, std::string path, const StoreOptions& options)
       : db_(db), path_(std::move(path)),
-        articles_per_transaction_(std::max<size_t>(1, articles_per_transaction)) {}
+        articles_per_transaction_(std::max<size_t>(1, options.articles_per_transaction)),
+        busy_timeout_ms_(options.busy_timeout_ms) {}
 
   // The terms the FTS5 tokenizer finds ready; registered with it.
   Pretokenized* pretokenized() { return &pretokenized_; }
   ~SqliteStore() override {
     record_by_id_.reset();
     checkpointer_.reset();
+    sqlite3_close_v2(lookups_);
     // Closing the last connection checkpoints the WAL into the main file.
     sqlite3_close_v2(db_);
   }
@@ -300,10 +308,13 @@ class SqliteStore final : public Store {
 
   std::string_view kind() const override { return "sqlite"; }
 
-  // An error status from the connection's last error.
-  Status Error(std::string_view doing) const {
-    int code = sqlite3_extended_errcode(db_);
-    std::string message = std::string(doing) + ": " + sqlite3_errmsg(db_);
+  // An error status from the writer's last error.
+  Status Error(std::string_view doing) const { return ErrorOn(db_, doing); }
+
+  // An error status from a connection's last error.
+  Status ErrorOn(sqlite3* db, std::string_view doing) const {
+    int code = sqlite3_extended_errcode(db);
+    std::string message = std::string(doing) + ": " + sqlite3_errmsg(db);
     // A write refused for want of room (a full disk, a quota, a file size
     // limit) is SQLITE_FULL or, when the system says EFBIG, a plain write
     // error.
@@ -326,6 +337,32 @@ class SqliteStore final : public Store {
       default:
         return Status(StatusCode::kIoError, path_ + ": " + message);
     }
+  }
+
+  // The connection Put looks content hashes up on, opened at the first Put:
+  // a connection serves one thread at a time, and the writer's is busy
+  // writing. It reads what is committed; what the batch has written so far
+  // is known to the batch itself.
+  Result<sqlite3*> LookupConnection() {
+    if (lookups_ != nullptr) return lookups_;
+    if (sqlite3_open_v2(path_.c_str(), &lookups_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+      Status error = ErrorOn(lookups_, "opening a second connection to the archive");
+      sqlite3_close_v2(lookups_);
+      lookups_ = nullptr;
+      return error;
+    }
+    sqlite3_busy_timeout(lookups_, busy_timeout_ms_);
+    sqlite3_extended_result_codes(lookups_, 1);
+    // Through the memory map, as the writer reads: with a page cache of its
+    // own (2 MB by default), each lookup read pages from the file again.
+    if (sqlite3_exec(lookups_, kMapArchive, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      Status error = ErrorOn(lookups_, "opening a second connection to the archive");
+      sqlite3_close_v2(lookups_);
+      lookups_ = nullptr;
+      return error;
+    }
+    return lookups_;
   }
 
   // After a failure: the error that caused it is what the caller reports.
@@ -463,50 +500,36 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
                          &insert, &index, &line, &names}) {
       if (!s->ok()) return Error("preparing a batch");
     }
+    Result<sqlite3*> lookups = LookupConnection();
+    if (!lookups.ok()) return lookups.status();
+    Statement stored(*lookups, "SELECT 1 FROM articles WHERE id = ?1");
+    if (!stored.ok()) return ErrorOn(*lookups, "preparing a batch");
     std::string now = Now();
     // Whether an article of this content hash is stored: SQLITE_ROW if it
-    // is, SQLITE_DONE if not, an error code otherwise.
-    auto look_up = [&](const std::string& id) {
-      exists.Reset();
-      exists.Bind(1, id);
-      return exists.Step();
+    // is, SQLITE_DONE if not, an error code otherwise. The statement is
+    // reset at once: a statement left at a row holds a read transaction,
+    // which would keep checkpoints from getting past it.
+    auto look_up = [](Statement& statement, const std::string& id) {
+      statement.Reset();
+      statement.Bind(1, id);
+      int rc = statement.Step();
+      statement.Reset();
+      return rc;
     };
-    auto duplicate = [&](size_t i) {
-      result.outcomes[i] = PutOutcome::kDuplicate;
-      ++result.duplicates;
-    };
-    // 1. What is new: not stored, not repeated within the batch.
-    std::vector<PreparedArticle> fresh;
-    std::set<std::string_view> in_batch;
     result.outcomes.resize(articles.size());
-    std::vector<size_t> fresh_index;
-    for (size_t i = 0; i < articles.size(); ++i) {
-      const Article& article = articles[i];
-      if (article.HasFatalError() || article.id.empty()) {
-        result.outcomes[i] = PutOutcome::kRejected;
-        ++result.rejected;
-        continue;
-      }
-      int rc = look_up(article.id);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up an article");
-      if (rc == SQLITE_ROW || !in_batch.insert(article.id).second) {
-        duplicate(i);
-        continue;
-      }
-      fresh.push_back({&article, {}, {}, {}, {}, {}});
-      fresh_index.push_back(i);
-    }
+    std::vector<PreparedArticle> prepared(articles.size());
     // After a commit within the batch, another process may have stored an
-    // article between two transactions: each is looked up again.
+    // article between two transactions: each is looked up again, on the
+    // writer's connection.
     bool committed = false;
-    // 2. The writes of one article, in order.
+    // The writes of one article, in order.
     auto write = [&](size_t f) -> Status {
-      StoredRow& row = fresh[f].row;
+      StoredRow& row = prepared[f].row;
       if (committed) {
-        int rc = look_up(row.id);
+        int rc = look_up(exists, row.id);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up an article");
         if (rc == SQLITE_ROW) {
-          duplicate(fresh_index[f]);
+          result.outcomes[f] = PutOutcome::kDuplicate;
           return Status::Ok();
         }
       }
@@ -543,17 +566,17 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
           .BindNullIfEmpty(19, row.published).BindNullIfEmpty(20, row.published_day)
           .Bind(21, int64_t{row.published_estimated}).BindStatic(22, row.title)
           .BindStatic(23, row.body).BindBlob(24, row.raw_zstd).BindBlob(25, row.record_zstd)
-          .Bind(26, now).BindStatic(27, fresh[f].names);
+          .Bind(26, now).BindStatic(27, prepared[f].names);
       if (insert.Step() != SQLITE_DONE) return Error("storing an article");
       int64_t rowid = sqlite3_last_insert_rowid(db_);
       facets.Reset();
       facets.Bind(1, rowid).BindNullIfEmpty(2, row.outlet).BindNullIfEmpty(3, row.outlet_key)
           .Bind(4, row.language).Bind(5, row.language_key).BindNullIfEmpty(6, row.published_day)
-          .Bind(7, fresh[f].months);
+          .Bind(7, prepared[f].months);
       if (facets.Step() != SQLITE_DONE) return Error("storing an article's facets");
       index.Reset();
       index.Bind(1, rowid).BindStatic(2, row.title).BindStatic(3, row.body);
-      pretokenized_.Set({{row.title, &fresh[f].title_terms}, {row.body, &fresh[f].body_terms}});
+      pretokenized_.Set({{row.title, &prepared[f].title_terms}, {row.body, &prepared[f].body_terms}});
       int indexed = index.Step();
       pretokenized_.Clear();
       if (indexed != SQLITE_DONE) return Error("indexing an article");
@@ -566,30 +589,51 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
         if (line.Step() != SQLITE_DONE) return Error("storing an article's lines");
       }
       names.Reset();
-      names.Bind(1, rowid).BindStatic(2, fresh[f].names);
+      names.Bind(1, rowid).BindStatic(2, prepared[f].names);
       if (names.Step() != SQLITE_DONE) return Error("storing an article's entities");
-      result.outcomes[fresh_index[f]] = version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted;
-      ++(version > 1 ? result.versions : result.inserted);
+      result.outcomes[f] = version > 1 ? PutOutcome::kNewVersion : PutOutcome::kInserted;
       return Status::Ok();
     };
-    // 3. Rows, compressed blobs and search terms are made on all cores while
-    // the writes go on in order, on one: SQLite takes one writer at a time,
-    // and making a row costs about as much as writing it.
-    Status status = Status::Ok();
+    // 1. What is new (not stored, not repeated within the batch) is found
+    // on a connection of its own, ahead of the writer. 2. Rows, compressed
+    // blobs and search terms are made on all cores. 3. The writes go on in
+    // order, on one: SQLite takes one writer at a time, and making a row
+    // costs about as much as writing it.
+    Status status = Status::Ok(), lookup_status = Status::Ok();
     std::atomic<bool> failed = false;
+    std::set<std::string_view> in_batch;
     size_t next = 0, in_transaction = 0;
     oneapi::tbb::parallel_pipeline(
         kArticlesInFlight,
         oneapi::tbb::make_filter<void, size_t>(
             oneapi::tbb::filter_mode::serial_in_order,
             [&](oneapi::tbb::flow_control& control) -> size_t {
-              if (next == fresh.size() || failed) control.stop();
-              return next++;
+              for (; next < articles.size() && !failed; ++next) {
+                const Article& article = articles[next];
+                if (article.HasFatalError() || article.id.empty()) {
+                  result.outcomes[next] = PutOutcome::kRejected;
+                  continue;
+                }
+                int rc = look_up(stored, article.id);
+                if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+                  lookup_status = ErrorOn(*lookups, "looking up an article");
+                  failed = true;
+                  break;
+                }
+                if (rc == SQLITE_ROW || !in_batch.insert(article.id).second) {
+                  result.outcomes[next] = PutOutcome::kDuplicate;
+                  continue;
+                }
+                prepared[next].article = &article;
+                return next++;
+              }
+              control.stop();
+              return 0;
             }) &
             oneapi::tbb::make_filter<size_t, size_t>(
                 oneapi::tbb::filter_mode::parallel,
                 [&](size_t f) {
-                  PreparedArticle& p = fresh[f];
+                  PreparedArticle& p = prepared[f];
                   p.row = MakeStoredRow(*p.article);
                   p.title_terms = IndexTermsOf(p.row.title);
                   p.body_terms = IndexTermsOf(p.row.body);
@@ -605,8 +649,7 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
                   // full-text indexes' flush, the WAL) overlap the making
                   // of the next articles' rows: at the batch's end it
                   // leaves the other cores idle.
-                  if (status.ok() && ++in_transaction == articles_per_transaction_ &&
-                      f + 1 < fresh.size()) {
+                  if (status.ok() && ++in_transaction == articles_per_transaction_) {
                     status = Exec("COMMIT", "committing a batch");
                     if (status.ok()) status = Exec("BEGIN IMMEDIATE", "starting a batch");
                     committed = true;
@@ -614,9 +657,18 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
                   }
                   if (!status.ok()) failed = true;
                   // Its memory goes back now, not at the end of the batch.
-                  fresh[f] = PreparedArticle{};
+                  prepared[f] = PreparedArticle{};
                 }));
-    return status;
+    for (PutOutcome outcome : result.outcomes) {
+      switch (outcome) {
+        case PutOutcome::kInserted: ++result.inserted; break;
+        case PutOutcome::kNewVersion: ++result.versions; break;
+        case PutOutcome::kDuplicate: ++result.duplicates; break;
+        case PutOutcome::kRejected: ++result.rejected; break;
+      }
+    }
+    if (!status.ok()) return status;
+    return lookup_status;
   }
 
   // Text as an FTS5 string, which FTS5 hands to the same tokenizer as the
@@ -1217,6 +1269,8 @@ UPDATE articles SET title = ?2, body = ?3, record = ?4, language = ?5, language_
   sqlite3* db_;
   std::string path_;
   size_t articles_per_transaction_;  // StoreOptions'
+  int busy_timeout_ms_;              // StoreOptions'
+  sqlite3* lookups_ = nullptr;       // LookupConnection()
   std::unique_ptr<WalCheckpointer> checkpointer_;
   Pretokenized pretokenized_;
   std::unique_ptr<Statement> record_by_id_;  // Record()'s
@@ -1280,7 +1334,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   }
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
-  auto store = std::make_unique<SqliteStore>(db, path, options.articles_per_transaction);
+  auto store = std::make_unique<SqliteStore>(db, path, options);
   if (Status s = RegisterFtsTokenizer(db, store->pretokenized()); !s.ok()) return s;
   if (Status s = RegisterArchiveFunctions(db); !s.ok()) return s;
   // Nothing is written before the file is known to be ours.
@@ -1298,11 +1352,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   }
   if (Status s = store->Migrate(*version, options.read_only); !s.ok()) return s;
   if (!options.read_only) store->CheckpointInBackground(options.busy_timeout_ms);
-  // Reads through a memory map: no copy from the page cache per page read,
-  // which full-text queries do by the thousand.
-  if (Status s = store->Exec("PRAGMA mmap_size = 17179869184", "setting up the archive"); !s.ok()) {
-    return s;
-  }
+  if (Status s = store->Exec(kMapArchive, "setting up the archive"); !s.ok()) return s;
   return std::unique_ptr<Store>(std::move(store));
 }
 

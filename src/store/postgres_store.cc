@@ -346,17 +346,37 @@ class PostgresStore final : public Store {
       }
       std::vector<pqxx::connection*> writers = Writers(fresh.size());
       std::vector<std::vector<size_t>> shares(writers.size());
-      for (size_t i : fresh) {
-        const std::string& key = rows[i].source.url ? *rows[i].source.url : rows[i].id;
-        shares[std::hash<std::string>()(key) % writers.size()].push_back(i);
+      auto key = [&](size_t i) -> const std::string& {
+        return rows[i].source.url ? *rows[i].source.url : rows[i].id;
+      };
+      for (size_t i : fresh) shares[std::hash<std::string>()(key(i)) % writers.size()].push_back(i);
+      // Each share is written in the order of its keys (the versions of a
+      // URL still in batch order), so that two ingests storing the same
+      // articles at once meet them in the same order: the second waits for
+      // the first's commit, and neither holds a row the other waits for.
+      for (std::vector<size_t>& share : shares) {
+        std::stable_sort(share.begin(), share.end(),
+                         [&](size_t a, size_t b) { return key(a) < key(b); });
       }
       std::vector<PutResult> written(writers.size());
       std::vector<std::exception_ptr> failed(writers.size());
+      // Should two ingests still each wait for a row the other wrote, the
+      // server rolls one back, which writes its share again.
       auto write = [&](size_t k) {
-        try {
-          WriteShare(*writers[k], shares[k], rows, words, result.outcomes, written[k]);
-        } catch (...) {
-          failed[k] = std::current_exception();
+        for (int attempt = 1;; ++attempt) {
+          try {
+            written[k] = PutResult{};
+            WriteShare(*writers[k], shares[k], rows, words, result.outcomes, written[k]);
+            return;
+          } catch (const pqxx::deadlock_detected&) {
+            if (attempt == kDeadlockAttempts) {
+              failed[k] = std::current_exception();
+              return;
+            }
+          } catch (...) {
+            failed[k] = std::current_exception();
+            return;
+          }
         }
       };
       std::vector<std::thread> threads;
@@ -371,6 +391,7 @@ class PostgresStore final : public Store {
       for (const PutResult& share : written) {
         result.inserted += share.inserted;
         result.versions += share.versions;
+        result.duplicates += share.duplicates;
       }
       return result;
     } catch (const std::exception& e) {
@@ -410,7 +431,7 @@ class PostgresStore final : public Store {
           "language_confidence, published, published_day, published_estimated, title, body, "
           "raw, record, search) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
           "$13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, " +
-              SearchVector(22, 23, 26) + ") RETURNING serial");
+              SearchVector(22, 23, 26) + ") ON CONFLICT (id) DO NOTHING RETURNING serial");
       prepared_.insert(writer);
     }
     return writers;
@@ -430,16 +451,16 @@ class PostgresStore final : public Store {
       StoredRow& row = rows[i];
       int version = 1;
       std::optional<std::string> previous;
+      std::optional<int64_t> superseded;
       if (row.source.url) {
         pqxx::result old = w.exec_params(
             "SELECT serial, id, version FROM veille_articles WHERE url = $1 AND latest "
             "FOR UPDATE",
             *row.source.url);
         if (!old.empty()) {
+          superseded = old[0][0].as<int64_t>();
           previous = old[0][1].as<std::string>();
           version = old[0][2].as<int>() + 1;
-          w.exec_params("UPDATE veille_articles SET latest = FALSE WHERE serial = $1",
-                        old[0][0].as<int64_t>());
         }
       }
       pqxx::binarystring raw(row.raw_zstd), record(row.record_zstd);
@@ -452,6 +473,16 @@ class PostgresStore final : public Store {
           row.language, row.language_key, row.script,
           row.language_confidence, NullIfEmpty(row.published), NullIfEmpty(row.published_day),
           row.published_estimated, row.title, row.body, raw, record, LemmaVector(words[i]));
+      // Another ingest stored the same article since the batch looked it
+      // up (its insert waited for that one's commit).
+      if (inserted.empty()) {
+        outcomes[i] = PutOutcome::kDuplicate;
+        ++result.duplicates;
+        continue;
+      }
+      if (superseded) {
+        w.exec_params("UPDATE veille_articles SET latest = FALSE WHERE serial = $1", *superseded);
+      }
       std::string serial = inserted[0][0].c_str();
       std::unordered_set<uint64_t> keys;  // a line twice in one article counts once
       for (const auto& [key, text] : row.lines) {
@@ -1004,6 +1035,8 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
   // articles/s, two 315–360, four 263–267. A server of its own with more
   // cores may take more; two is what is measured.
   static constexpr size_t kArticlesPerWriter = 200, kMaxWriters = 2;
+  // How many times a share rolled back by a deadlock is written again.
+  static constexpr int kDeadlockAttempts = 5;
   // Word → its lemmas, space-separated (none for a stop word or a word
   // hunspell does not know). The dictionary costs milliseconds an article,
   // and an archive's vocabulary repeats: each word is asked for once per

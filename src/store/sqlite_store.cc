@@ -518,14 +518,24 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
     };
     result.outcomes.resize(articles.size());
     std::vector<PreparedArticle> prepared(articles.size());
-    // After a commit within the batch, another process may have stored an
-    // article between two transactions: each is looked up again, on the
-    // writer's connection.
-    bool committed = false;
+    // Another process may store articles between two of the batch's
+    // transactions, after the lookups found them new: from then on, each is
+    // looked up again by the writer. PRAGMA data_version tells: it changes
+    // with every commit of another connection, never with this one's own.
+    Statement data_version(db_, "PRAGMA data_version");
+    if (!data_version.ok()) return Error("preparing a batch");
+    auto data_version_now = [&] {
+      data_version.Reset();
+      int64_t version = data_version.Step() == SQLITE_ROW ? data_version.Int(0) : -1;
+      data_version.Reset();
+      return version;
+    };
+    const int64_t data_version_at_start = data_version_now();
+    bool others_wrote = false;
     // The writes of one article, in order.
     auto write = [&](size_t f) -> Status {
       StoredRow& row = prepared[f].row;
-      if (committed) {
+      if (others_wrote) {
         int rc = look_up(exists, row.id);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up an article");
         if (rc == SQLITE_ROW) {
@@ -652,7 +662,9 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
                   if (status.ok() && ++in_transaction == articles_per_transaction_) {
                     status = Exec("COMMIT", "committing a batch");
                     if (status.ok()) status = Exec("BEGIN IMMEDIATE", "starting a batch");
-                    committed = true;
+                    if (status.ok() && data_version_now() != data_version_at_start) {
+                      others_wrote = true;
+                    }
                     in_transaction = 0;
                   }
                   if (!status.ok()) failed = true;

@@ -160,7 +160,9 @@ class Store {
   // of two connections writing at once). On error,
   // what was committed before it stays and the error is returned: storing
   // the same articles again stores the rest, as Put is idempotent (an
-  // article whose content hash is stored already is skipped).
+  // article whose content hash is stored already is skipped). Two Puts of
+  // the same articles at once, from two processes or two Stores, store
+  // each article once: the one that comes second counts it a duplicate.
   virtual Result<PutResult> Put(std::span<const Article> articles) = 0;
 
   // After a bulk ingest: makes what was just stored as fast to search as

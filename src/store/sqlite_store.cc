@@ -251,9 +251,9 @@ class Statement {
 
 // Articles being looked up, made into rows or written at once, in Put:
 // enough that the other cores keep making rows ahead of the writer through a
-// commit (half a second to a second at a million articles; at 256, they sat
-// idle through most of it), few enough that memory does not grow with the
-// batch (a made row is some 30 kB: 120 MB at most).
+// commit within the Put (half a second to a second at a million articles; at
+// 256, they sat idle through most of it), few enough that memory does not
+// grow with the batch (the row of a 3 kB article is some 30 kB: 120 MB).
 constexpr size_t kArticlesInFlight = 4096;
 
 // Reads through a memory map of up to 16 GB: no copy from the page cache per

@@ -122,8 +122,9 @@ Command AddIngestCommand(CLI::App& root) {
                   "made by scripts/build; none: the article's own identities only)");
   app->add_option("--batch", flags->batch,
                   "Articles per transaction (default 500). More makes storing, not analysis, "
-                  "faster in a large archive (5000: 40% at a million articles) but holds that many "
-                  "analysed articles in memory, some 0.5 MB each for web pages")
+                  "faster in a large archive (5000: 40% at a million articles) but holds twice that "
+                  "many analysed articles in memory (one batch stored while the next is analysed), "
+                  "some 0.5 MB each for web pages")
       ->check(CLI::Range(1, 100000));
   app->add_flag("!--no-learn", flags->learn,
                 "Skip the corpus pass that learns each outlet's boilerplate");

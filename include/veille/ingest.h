@@ -15,7 +15,8 @@ namespace veille {
 
 struct IngestOptions {
   // Articles per transaction. Larger batches write faster; a killed ingest
-  // loses at most one batch of work, which a re-run redoes.
+  // loses at most two batches of work (one being stored, the next being
+  // analysed), which a re-run redoes. Two batches are in memory at most.
   size_t batch_size = 500;
   int threads = 0;  // analysis threads; 0 means one per core
   // Run the corpus pass (LearnOutletBoilerplate) once everything is stored.
@@ -46,8 +47,8 @@ struct IngestReport {
 
 // Reads every input, analyses on all cores, stores in batches. Articles with
 // fatal errors are not stored; each is passed to `on_error` (path, line,
-// code and message are in it). `on_progress` is called after each batch.
-// Both are called from one thread at a time. Fails only when the archive
+// code and message are in it). `on_progress` is called after each batch is
+// stored. Both are called on the thread that called Ingest. Fails only when the archive
 // fails (disk full, lock not obtained…): what was committed stays, and a
 // re-run finishes the job.
 Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& options,

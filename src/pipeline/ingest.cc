@@ -1,6 +1,8 @@
 #include "veille/ingest.h"
 
 #include <atomic>
+#include <optional>
+#include <thread>
 #include <vector>
 
 #include "veille/batch.h"
@@ -57,21 +59,44 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
   Status failure;
   std::vector<Article> batch;
   batch.reserve(ingest.batch_size);
-  auto flush = [&] {
-    if (batch.empty() || !failure.ok()) return;
-    Result<PutResult> put = store.Put(batch);
-    batch.clear();
-    if (!put.ok()) {
-      failure = put.status();
-      stoppable.Stop();
-      return;
+  // Each full batch is stored on a thread of its own while the next one is
+  // analysed: analysing keeps only a few articles a thread in flight, so
+  // storing in turn left a core waiting through every commit. One batch is
+  // stored at a time, so at most two are in memory; the callbacks and the
+  // totals stay on the analysing side.
+  std::thread storing;
+  struct JoinOnExit {
+    std::thread& thread;
+    ~JoinOnExit() {
+      if (thread.joinable()) thread.join();
     }
-    totals.stored += put->inserted + put->versions;
-    totals.versions += put->versions;
-    totals.duplicates += put->duplicates;
-    totals.bytes_read = reader.bytes_read();
-    totals.bytes_total = reader.bytes_total();
-    if (on_progress) on_progress(totals);
+  } join_on_exit{storing};
+  std::optional<Result<PutResult>> put;
+  uint64_t bytes_read = 0, bytes_total = 0;  // the reader's, when the batch was handed over
+  auto finish_storing = [&] {
+    if (!storing.joinable()) return;
+    storing.join();
+    if (!put->ok()) {
+      failure = put->status();
+      stoppable.Stop();
+    } else {
+      totals.stored += (*put)->inserted + (*put)->versions;
+      totals.versions += (*put)->versions;
+      totals.duplicates += (*put)->duplicates;
+      totals.bytes_read = bytes_read;
+      totals.bytes_total = bytes_total;
+      if (on_progress) on_progress(totals);
+    }
+    put.reset();
+  };
+  auto flush = [&] {
+    finish_storing();
+    if (batch.empty() || !failure.ok()) return;
+    bytes_read = reader.bytes_read();
+    bytes_total = reader.bytes_total();
+    storing = std::thread([&store, &put, articles = std::move(batch)] { put = store.Put(articles); });
+    batch = {};
+    batch.reserve(ingest.batch_size);
   };
   RunBatch(stoppable, **pipeline, {.threads = ingest.threads}, [&](Article&& article) {
     ++totals.articles;
@@ -84,6 +109,7 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
     if (batch.size() >= ingest.batch_size) flush();
   });
   flush();
+  finish_storing();
   if (!failure.ok()) return failure;
   if (totals.stored > 0) {
     if (Status s = store.Optimize(); !s.ok()) return s;

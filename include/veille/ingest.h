@@ -48,7 +48,8 @@ struct IngestReport {
 // Reads every input, analyses on all cores, stores in batches. Articles with
 // fatal errors are not stored; each is passed to `on_error` (path, line,
 // code and message are in it). `on_progress` is called after each batch is
-// stored. Both are called on the thread that called Ingest. Fails only when the archive
+// stored. Both are called from one thread at a time, never from the thread
+// that stores. Fails only when the archive
 // fails (disk full, lock not obtained…): what was committed stays, and a
 // re-run finishes the job.
 Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& options,

@@ -64,14 +64,15 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
   // storing in turn left a core waiting through every commit. One batch is
   // stored at a time, so at most two are in memory; the callbacks and the
   // totals stay on the analysing side.
+  std::optional<Result<PutResult>> put;  // what the storing thread's Put returned
   std::thread storing;
+  // Before `put` goes, whatever way this function is left.
   struct JoinOnExit {
     std::thread& thread;
     ~JoinOnExit() {
       if (thread.joinable()) thread.join();
     }
   } join_on_exit{storing};
-  std::optional<Result<PutResult>> put;
   uint64_t bytes_read = 0, bytes_total = 0;  // the reader's, when the batch was handed over
   auto finish_storing = [&] {
     if (!storing.joinable()) return;

@@ -49,9 +49,8 @@ struct IngestReport {
 // fatal errors are not stored; each is passed to `on_error` (path, line,
 // code and message are in it). `on_progress` is called after each batch is
 // stored. Both are called from one thread at a time, never from the thread
-// that stores. Fails only when the archive
-// fails (disk full, lock not obtained…): what was committed stays, and a
-// re-run finishes the job.
+// that stores. Fails only when the archive fails (disk full, lock not
+// obtained…): what was committed stays, and a re-run finishes the job.
 Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& options,
                             const IngestOptions& ingest,
                             const std::function<void(const IngestProgress&)>& on_progress = {},

@@ -73,7 +73,6 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
       if (thread.joinable()) thread.join();
     }
   } join_on_exit{storing};
-  uint64_t bytes_read = 0, bytes_total = 0;  // the reader's, when the batch was handed over
   auto finish_storing = [&] {
     if (!storing.joinable()) return;
     storing.join();
@@ -84,8 +83,8 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
       totals.stored += (*put)->inserted + (*put)->versions;
       totals.versions += (*put)->versions;
       totals.duplicates += (*put)->duplicates;
-      totals.bytes_read = bytes_read;
-      totals.bytes_total = bytes_total;
+      totals.bytes_read = reader.bytes_read();
+      totals.bytes_total = reader.bytes_total();
       if (on_progress) on_progress(totals);
     }
     put.reset();
@@ -93,8 +92,6 @@ Result<IngestReport> Ingest(InputReader& reader, Store& store, const Options& op
   auto flush = [&] {
     finish_storing();
     if (batch.empty() || !failure.ok()) return;
-    bytes_read = reader.bytes_read();
-    bytes_total = reader.bytes_total();
     storing = std::thread([&store, &put, articles = std::move(batch)] { put = store.Put(articles); });
     batch = {};
     batch.reserve(ingest.batch_size);

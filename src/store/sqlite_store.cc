@@ -345,23 +345,21 @@ class SqliteStore final : public Store {
   // is known to the batch itself.
   Result<sqlite3*> LookupConnection() {
     if (lookups_ != nullptr) return lookups_;
-    if (sqlite3_open_v2(path_.c_str(), &lookups_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
+    auto fail = [this] {
       Status error = ErrorOn(lookups_, "opening a second connection to the archive");
       sqlite3_close_v2(lookups_);
       lookups_ = nullptr;
       return error;
+    };
+    if (sqlite3_open_v2(path_.c_str(), &lookups_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+      return fail();
     }
     sqlite3_busy_timeout(lookups_, busy_timeout_ms_);
     sqlite3_extended_result_codes(lookups_, 1);
     // Through the memory map, as the writer reads: with a page cache of its
     // own (2 MB by default), each lookup read pages from the file again.
-    if (sqlite3_exec(lookups_, kMapArchive, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      Status error = ErrorOn(lookups_, "opening a second connection to the archive");
-      sqlite3_close_v2(lookups_);
-      lookups_ = nullptr;
-      return error;
-    }
+    if (sqlite3_exec(lookups_, kMapArchive, nullptr, nullptr, nullptr) != SQLITE_OK) return fail();
     return lookups_;
   }
 
@@ -469,7 +467,10 @@ class SqliteStore final : public Store {
   }
 
   Status PutAll(std::span<const Article> articles, PutResult& result) {
-    Statement exists(db_, "SELECT 1 FROM articles WHERE id = ?1");
+    // Whether an article of a content hash is stored, asked on the writer's
+    // connection (exists) and on the lookups' (stored).
+    constexpr const char* kIsStored = "SELECT 1 FROM articles WHERE id = ?1";
+    Statement exists(db_, kIsStored);
     Statement by_url(db_, "SELECT rowid, id, version, title, body FROM articles "
                           "WHERE url = ?1 AND latest = 1");
     Statement supersede(db_, "UPDATE articles SET latest = 0 WHERE rowid = ?1");
@@ -502,7 +503,7 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
     }
     Result<sqlite3*> lookups = LookupConnection();
     if (!lookups.ok()) return lookups.status();
-    Statement stored(*lookups, "SELECT 1 FROM articles WHERE id = ?1");
+    Statement stored(*lookups, kIsStored);
     if (!stored.ok()) return ErrorOn(*lookups, "preparing a batch");
     std::string now = Now();
     // Whether an article of this content hash is stored: SQLITE_ROW if it
@@ -510,7 +511,6 @@ VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16
     // reset at once: a statement left at a row holds a read transaction,
     // which would keep checkpoints from getting past it.
     auto look_up = [](Statement& statement, const std::string& id) {
-      statement.Reset();
       statement.Bind(1, id);
       int rc = statement.Step();
       statement.Reset();

@@ -289,15 +289,14 @@ int main(int argc, char** argv) {
   (*store).reset();  // closes, checkpoints the WAL
   store = veille::Store::Open(db, {.read_only = true});
   uint64_t archive_bytes = sqlite ? FileBytes(db) : 0;
-  if (search_only) {
-    // Nothing stored by this run: the archive's own articles.
-    auto count = store.ok() ? (*store)->Count() : veille::Result<uint64_t>(store.status());
-    if (!count.ok()) {
-      std::fprintf(stderr, "%s\n", count.status().ToString().c_str());
-      return 2;
-    }
-    stored = *count;
+  // The archive's own articles: more than this run stored when it adds to
+  // an archive kept from before (--keep), and what the size is shared by.
+  auto count = store.ok() ? (*store)->Count() : veille::Result<uint64_t>(store.status());
+  if (!count.ok()) {
+    std::fprintf(stderr, "%s\n", count.status().ToString().c_str());
+    return 2;
   }
+  const uint64_t in_archive = *count;
 
   // 2. Queries: words from the sentences, at every frequency.
   std::mt19937_64 rng(7);
@@ -413,12 +412,23 @@ int main(int argc, char** argv) {
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("### veille archive benchmark: %s, %llu articles\n\n", sqlite ? "SQLite" : "PostgreSQL",
-              static_cast<unsigned long long>(stored));
+  std::printf("### veille archive benchmark: %s, %llu articles", sqlite ? "SQLite" : "PostgreSQL",
+              static_cast<unsigned long long>(in_archive));
+  if (!search_only && stored != in_archive) {
+    std::printf(" (%llu stored by this run)", static_cast<unsigned long long>(stored));
+  }
+  std::printf("\n\n");
+  // How long the articles are is known of those this run made.
+  std::string average;
+  if (stored > 0) {
+    char kb[64];
+    std::snprintf(kb, sizeof kb, " (%.1f kB on average)", reader.bytes_read() / 1000.0 / stored);
+    average = kb;
+  }
   std::printf("Articles: %zu real French Wikipedia sentences (wikineural-fr) regrouped at random "
-              "into articles of 12–30 sentences (%.1f kB on average), 12 outlets, dates "
-              "2020–2023; sentences repeat across articles.\n\n",
-              sentences.size(), reader.bytes_read() / 1000.0 / std::max<uint64_t>(stored, 1));
+              "into articles of 12–30 sentences%s, 12 outlets, dates 2020–2023; sentences repeat "
+              "across articles.\n\n",
+              sentences.size(), average.c_str());
   std::printf("| measure | value |\n|---|--:|\n");
   if (!search_only) {
     std::printf("| ingest with analysis (analysis on %d cores, then storing) | %.0f articles/s |\n",
@@ -436,7 +446,7 @@ int main(int argc, char** argv) {
   }
   if (sqlite) {
     std::printf("| archive size | %.2f GB, %.2f kB per article |\n", archive_bytes / 1e9,
-                archive_bytes / 1000.0 / stored);
+                archive_bytes / 1000.0 / std::max<uint64_t>(in_archive, 1));
   }
   std::printf("| peak memory of this process | %.0f MB |\n", usage.ru_maxrss / 1024.0);
   if (optimize) {

@@ -418,7 +418,7 @@ int main(int argc, char** argv) {
     std::printf(" (%llu stored by this run)", static_cast<unsigned long long>(stored));
   }
   std::printf("\n\n");
-  // How long the articles are is known of those this run made.
+  // The average length is known only of the articles this run made.
   std::string average;
   if (stored > 0) {
     char kb[64];

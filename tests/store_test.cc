@@ -424,6 +424,16 @@ TEST_P(StoreTest, EntitiesAreAFacet) {
   EXPECT_EQ(Find("entity:Biélorussie délégation"), belarus);
 }
 
+// Takes a PostgreSQL archive back to before schema 5: no pairs of
+// neighbouring words.
+void UndoSchema5(pqxx::work& work) {
+  work.exec("DROP TRIGGER veille_articles_neighbours ON veille_articles");
+  work.exec("ALTER TABLE veille_articles DROP COLUMN neighbours");
+  work.exec("DROP FUNCTION veille_set_neighbours(), veille_neighbours_query(text), "
+            "veille_neighbours(tsvector)");
+  work.exec("DELETE FROM veille_meta WHERE key = 'neighbours'");
+}
+
 // Before schema 4, PostgreSQL kept an article's names as rows of
 // veille_article_entities; opening such an archive moves them into one array
 // an article, and entity: finds what it found before.
@@ -436,6 +446,7 @@ TEST_P(StoreTest, PostgresqlNamesRowsMoveIntoArrays) {
     // The archive as veille wrote it at schema 3.
     pqxx::connection connection(url_);
     pqxx::work work(connection);
+    UndoSchema5(work);
     work.exec("CREATE TABLE veille_article_entities(article BIGINT NOT NULL, "
               "entity_key TEXT NOT NULL, PRIMARY KEY(article, entity_key))");
     work.exec("CREATE INDEX veille_article_entities_key ON veille_article_entities(entity_key, article)");
@@ -451,8 +462,80 @@ TEST_P(StoreTest, PostgresqlNamesRowsMoveIntoArrays) {
   pqxx::connection connection(url_);
   pqxx::work work(connection);
   EXPECT_EQ(work.exec("SELECT value FROM veille_meta WHERE key = 'schema_version'")[0][0].as<std::string>(),
-            "4");
+            "5");
   EXPECT_EQ(work.exec("SELECT count(*) FROM veille_article_names")[0][0].as<int>(), 2);
+}
+
+// PostgreSQL keeps each pair of neighbouring words as a term of its own, for
+// phrases. An archive from before schema 5 has none: phrases find what they
+// found, without the pairs, until `veille optimize` adds them; then with.
+TEST_P(StoreTest, PostgresqlPhrasesFindTheSameWithAndWithoutNeighbouringPairs) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "a PostgreSQL index";
+  auto ids = Put({Analysed("A\n\nLe chanteur a sorti un album.\n"),
+                  Analysed("B\n\nUn album a été sorti du chanteur.\n"),
+                  Analysed("C\n\nL'état d'urgence a été déclaré hier.\n"),
+                  Analysed("D\n\nLe sous-sol de la gare est fermé.\n")});
+  // Each phrase in turn: pairs of neighbours, a stop word between the words
+  // (no pair: the words' own index alone), a hyphenated word, a phrase of
+  // no article, quotes and backslashes.
+  auto find_all = [&] {
+    EXPECT_EQ(Find("\"a sorti\""), std::vector<std::string>{ids[0]});
+    EXPECT_EQ(Find("\"sorti un album\" chanteur"), std::vector<std::string>{ids[0]});
+    EXPECT_EQ(Find("\"état d'urgence\""), std::vector<std::string>{ids[2]});
+    EXPECT_EQ(Find("\"sous-sol de la gare\""), std::vector<std::string>{ids[3]});
+    EXPECT_EQ(Find("\"album a sorti\""), std::vector<std::string>{});
+    EXPECT_EQ(Find("\"l'album\\\\ a 'sorti'\""), std::vector<std::string>{});
+    auto either = Find("\"a sorti\" OR \"a été sorti\"");
+    EXPECT_EQ(std::set<std::string>(either.begin(), either.end()),
+              (std::set<std::string>{ids[0], ids[1]}));
+  };
+  find_all();
+  {
+    // The conditions phrases add: all their pairs, none where stop words
+    // part the words.
+    pqxx::connection connection(url_);
+    pqxx::work work(connection);
+    auto pairs = [&](const std::string& phrase) {
+      return work.exec_params("SELECT veille_neighbours_query($1)", phrase)[0][0].as<std::string>();
+    };
+    EXPECT_EQ(pairs("a sorti"), "'a sort'");
+    EXPECT_EQ(pairs("le sous-sol de la gare"), "'sous sol' & 'sous-sol sous'");
+    EXPECT_EQ(pairs("état d'urgence"), "");
+    EXPECT_EQ(pairs("sorti"), "");
+  }
+  auto meta = [&] {
+    pqxx::connection connection(url_);
+    pqxx::work work(connection);
+    return work.exec("SELECT value FROM veille_meta WHERE key = 'neighbours'")[0][0].as<std::string>();
+  };
+  EXPECT_EQ(meta(), "complete");
+  {
+    // The archive as veille wrote it at schema 4.
+    pqxx::connection connection(url_);
+    pqxx::work work(connection);
+    UndoSchema5(work);
+    work.exec("UPDATE veille_meta SET value = '4' WHERE key = 'schema_version'");
+    work.commit();
+  }
+  store_ = Open();
+  ASSERT_TRUE(store_);
+  EXPECT_EQ(meta(), "incomplete");
+  find_all();
+  // A new article gets its pairs as it is stored, the older ones from
+  // optimize.
+  Put({Analysed("E\n\nLa salle comble applaudit.\n")});
+  auto holding = [&](const std::string& pair) {
+    pqxx::connection connection(url_);
+    pqxx::work work(connection);
+    return work.exec_params("SELECT count(*) FROM veille_articles WHERE neighbours @@ $1::tsquery",
+                            pair)[0][0].as<int>();
+  };
+  EXPECT_EQ(holding("'sall combl'"), 1);
+  EXPECT_EQ(holding("'a sort'"), 0);
+  ASSERT_TRUE(store_->CompactIndexes().ok());
+  EXPECT_EQ(meta(), "complete");
+  EXPECT_EQ(holding("'a sort'"), 1);
+  find_all();
 }
 
 // speaker: finds the articles that quote someone, not those that only name

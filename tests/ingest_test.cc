@@ -65,10 +65,13 @@ std::string IntegrityCheck(const std::string& path) {
   sqlite3* db = nullptr;
   std::string verdict;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_exec(db, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
-      *static_cast<std::string*>(out) += values[0] ? values[0] : "";
-      return 0;
-    }, &verdict, nullptr);
+    if (sqlite3_exec(db, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
+          *static_cast<std::string*>(out) += values[0] ? values[0] : "";
+          return 0;
+        }, &verdict, nullptr) != SQLITE_OK) {
+      verdict = std::string("error: ") + sqlite3_errmsg(db) + " (" +
+                std::to_string(sqlite3_extended_errcode(db)) + ")";
+    }
   }
   sqlite3_close(db);
   return verdict;

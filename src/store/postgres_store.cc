@@ -612,14 +612,10 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
   // goes on. Articles stored meanwhile get theirs as they are stored.
   Status AddMissingNeighbours() {
     try {
-      {
-        pqxx::work w(*connection_);
-        pqxx::result v = w.exec("SELECT value FROM veille_meta WHERE key = 'neighbours'");
-        if (v.empty() || v[0][0].as<std::string>() == "complete") return Status::Ok();
-      }
       int64_t last = 0;
       {
         pqxx::work w(*connection_);
+        if (AllHaveNeighbours(w)) return Status::Ok();
         last = w.exec("SELECT coalesce(max(serial), 0) FROM veille_articles")[0][0].as<int64_t>();
       }
       for (int64_t from = 0; from < last; from += kNeighboursPerTransaction) {
@@ -632,6 +628,7 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
       pqxx::work w(*connection_);
       w.exec("UPDATE veille_meta SET value = 'complete' WHERE key = 'neighbours'");
       w.commit();
+      all_have_neighbours_ = true;
       return Status::Ok();
     } catch (const std::exception& e) {
       return Failure("adding the pairs of neighbouring words to older articles", e);
@@ -640,9 +637,9 @@ DO UPDATE SET articles = veille_outlet_lines.articles + excluded.articles)sql",
 
   // Whether every article has its pairs of neighbouring words (kSchema5).
   // Once they all have, they always will.
-  bool AllHaveNeighbours(pqxx::read_transaction& r) {
+  bool AllHaveNeighbours(pqxx::transaction_base& t) {
     if (!all_have_neighbours_) {
-      pqxx::result v = r.exec("SELECT value FROM veille_meta WHERE key = 'neighbours'");
+      pqxx::result v = t.exec("SELECT value FROM veille_meta WHERE key = 'neighbours'");
       all_have_neighbours_ = !v.empty() && v[0][0].as<std::string>() == "complete";
     }
     return all_have_neighbours_;

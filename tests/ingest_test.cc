@@ -64,7 +64,11 @@ std::string WikipediaArticles(size_t count) {
 std::string IntegrityCheck(const std::string& path) {
   sqlite3* db = nullptr;
   std::string verdict;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    verdict = std::string("cannot open: ") + sqlite3_errmsg(db);
+  } else {
+    // As veille's own connections do: wait for a lock rather than fail at once.
+    sqlite3_busy_timeout(db, 5000);
     if (sqlite3_exec(db, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
           *static_cast<std::string*>(out) += values[0] ? values[0] : "";
           return 0;

@@ -12,8 +12,19 @@ namespace veille::tools {
 namespace {
 
 int RunOptimize(const DbFlags& flags) {
-  // An archive that is not there is an error, not one to make.
-  if (!OpenOrReport(flags, /*read_only=*/true)) return kExitFailure;
+  // An archive that is not there (or empty) is an error, not one to make.
+  // Other reasons a reader cannot open it are the writer's to judge: a
+  // journal left by an interrupted write, which only a writer can roll back,
+  // is one (the read-only error sends the user here).
+  {
+    Result<std::unique_ptr<Store>> existing =
+        Store::Open(flags.db, {.busy_timeout_ms = flags.lock_timeout_ms, .read_only = true});
+    StatusCode code = existing.status().code();
+    if (code == StatusCode::kNotFound || code == StatusCode::kInvalidArgument) {
+      std::fprintf(stderr, "veille: %s\n", existing.status().message().c_str());
+      return kExitFailure;
+    }
+  }  // closed before the writer opens
   std::unique_ptr<Store> store = OpenOrReport(flags, /*read_only=*/false);
   if (!store) return kExitFailure;
   auto start = std::chrono::steady_clock::now();

@@ -319,6 +319,16 @@ class SqliteStore final : public Store {
     // limit) is SQLITE_FULL or, when the system says EFBIG, a plain write
     // error.
     if (code == SQLITE_IOERR_WRITE) code = SQLITE_FULL;
+    // A writer killed in the middle of a transaction in rollback-journal
+    // mode (as veille once made a new archive's first page; see
+    // OpenSqliteStore) left a journal to roll back, which a read-only
+    // connection cannot do.
+    if (code == SQLITE_READONLY_ROLLBACK) {
+      return Status(StatusCode::kIoError,
+                    path_ + ": an interrupted write left " + path_ +
+                        "-journal, which only a writer can undo: run `veille optimize --db " +
+                        path_ + "` once, then search again");
+    }
     switch (code & 0xff) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
@@ -1352,6 +1362,22 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   // Nothing is written before the file is known to be ours.
   Result<int> version = store->SchemaVersion();
   if (!version.ok()) return version.status();
+  if (!options.read_only && *version == 0) {
+    // A new file turns to WAL by writing its first page, in a transaction of
+    // the default journal mode: a rollback journal on disk, deleted once the
+    // page is synced. Killed in between, the process left a "hot" journal
+    // that only a writer may roll back: `veille search` and any read-only
+    // reader then failed ("attempt to write a readonly database") until the
+    // next ingest. There is nothing to roll back in an empty file, so that
+    // one write goes without a journal on disk.
+    Statement pages(db, "PRAGMA page_count");
+    if (pages.ok() && pages.Step() == SQLITE_ROW && pages.Int(0) == 0) {
+      pages.Reset();
+      if (Status s = store->Exec("PRAGMA journal_mode = MEMORY", "creating the archive"); !s.ok()) {
+        return s;
+      }
+    }
+  }
   if (!options.read_only) {
     // WAL: readers never block the writer; NORMAL sync: a power cut may lose
     // the last batches but never damages the archive, and a killed process

@@ -191,8 +191,10 @@ int CountJournals(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int fl
 
 // A kill can leave no "hot" rollback journal behind while a new archive is
 // made: only a writer may roll one back, and read-only readers (`veille
-// search`, the integrity check above) failed on the archive until then. It
-// happened to the test above, killed at 250 ms, once in some forty runs.
+// search`, the integrity check above) failed on the archive until then
+// (reproduced by killing veille at the journal's deletion under strace).
+// Likely why the test above, killed at 250 ms, once got no verdict from
+// the integrity check in some forty runs under load.
 TEST(IngestCliTest, ANewArchiveIsMadeWithoutARollbackJournal) {
   sqlite3_vfs* base = sqlite3_vfs_find(nullptr);
   ASSERT_NE(base, nullptr);

@@ -9,7 +9,7 @@
 // pages came back zeroed by the kernel, one page fault at a time: 770,000
 // faults for 40,000 articles. Kept for a second (five for whole segments),
 // 200,000, and storing ran 15-24% faster into an empty archive and 7-10%
-// faster into one of 1.4 million, for some 100 MB more at the peak
+// faster into one of 1.4 million, for 100-150 MB more at the peak
 // (docs/ARCHITECTURE.md, Known limits). Memory left unused for longer
 // still goes back. MIMALLOC_DECOMMIT_DELAY and MIMALLOC_SEGMENT_DECOMMIT_DELAY
 // in the environment still win.

@@ -61,25 +61,31 @@ std::string WikipediaArticles(size_t count) {
   return jsonl;
 }
 
-// SQLite's own verdict on a file: "ok" or the problems it found.
-std::string IntegrityCheck(const std::string& path) {
+// What a pragma reads on a file opened read-only: its rows' first values,
+// run together, or what kept it from being read.
+std::string ReadPragma(const std::string& path, const char* pragma) {
   sqlite3* db = nullptr;
-  std::string verdict;
+  std::string value;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    verdict = std::string("cannot open: ") + sqlite3_errmsg(db);
+    value = std::string("cannot open: ") + sqlite3_errmsg(db);
   } else {
     // As veille's own connections do: wait for a lock rather than fail at once.
     sqlite3_busy_timeout(db, 5000);
-    if (sqlite3_exec(db, "PRAGMA integrity_check", [](void* out, int, char** values, char**) {
+    if (sqlite3_exec(db, pragma, [](void* out, int, char** values, char**) {
           *static_cast<std::string*>(out) += values[0] ? values[0] : "";
           return 0;
-        }, &verdict, nullptr) != SQLITE_OK) {
-      verdict = std::string("error: ") + sqlite3_errmsg(db) + " (" +
-                std::to_string(sqlite3_extended_errcode(db)) + ")";
+        }, &value, nullptr) != SQLITE_OK) {
+      value = std::string("error: ") + sqlite3_errmsg(db) + " (" +
+              std::to_string(sqlite3_extended_errcode(db)) + ")";
     }
   }
   sqlite3_close(db);
-  return verdict;
+  return value;
+}
+
+// SQLite's own verdict on a file: "ok" or the problems it found.
+std::string IntegrityCheck(const std::string& path) {
+  return ReadPragma(path, "PRAGMA integrity_check");
 }
 
 // The number of articles in an SQLite archive, and of distinct ones.
@@ -215,15 +221,7 @@ TEST(IngestCliTest, ANewArchiveIsMadeWithoutARollbackJournal) {
   EXPECT_EQ(IntegrityCheck(db), "ok");
   auto search = RunVeille({"search", "--db", db, "manifester"});
   EXPECT_EQ(search.exit_code, 0) << search.err;
-  sqlite3* handle = nullptr;
-  std::string mode;
-  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_exec(handle, "PRAGMA journal_mode", [](void* out, int, char** values, char**) {
-    *static_cast<std::string*>(out) = values[0] ? values[0] : "";
-    return 0;
-  }, &mode, nullptr);
-  sqlite3_close(handle);
-  EXPECT_EQ(mode, "wal");
+  EXPECT_EQ(ReadPragma(db, "PRAGMA journal_mode"), "wal");
 }
 
 // An archive left with a "hot" rollback journal (by a veille from before the
